@@ -1,0 +1,28 @@
+import adapter from '@sveltejs/adapter-node';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	compilerOptions: {
+		// Runes everywhere in our own code; libraries decide for themselves.
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
+	kit: {
+		adapter: adapter(),
+		typescript: {
+			// Kit's generated tsconfig only covers src/: the server, tests and benchmark share its
+			// settings so svelte-check type-checks them too.
+			config(tsconfig) {
+				tsconfig.include.push(
+					'../server/**/*.ts',
+					'../tests/**/*.ts',
+					'../bench/**/*.ts',
+					'../vite.config.ts',
+					'../playwright.config.ts'
+				);
+				return tsconfig;
+			}
+		}
+	}
+};
+
+export default config;
