@@ -9,12 +9,11 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		typescript: {
-			// Kit's generated tsconfig only covers src/: the server, tests and benchmark share its
+			// Kit's generated tsconfig covers src/ and tests/: the server and benchmark share its
 			// settings so svelte-check type-checks them too.
 			config(tsconfig) {
 				tsconfig.include.push(
 					'../server/**/*.ts',
-					'../tests/**/*.ts',
 					'../bench/**/*.ts',
 					'../vite.config.ts',
 					'../playwright.config.ts'

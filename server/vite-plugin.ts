@@ -1,6 +1,29 @@
 import type { Plugin } from 'vite';
+import { createServices } from './app.ts';
+import { loadConfig } from './config.ts';
+import { serviceRoutes } from './http.ts';
+import { createLogger } from './log.ts';
 
-/** Attaches Charter's sync server to Vite's dev server (filled in with the server). */
+/**
+ * Attaches Charter's sync server, health and metrics to Vite's dev server, so `npm run dev`
+ * runs the same server code as `npm start`.
+ */
 export function charterSyncPlugin(): Plugin {
-	return { name: 'charter-sync', apply: 'serve' };
+	return {
+		name: 'charter-sync',
+		apply: 'serve',
+		configureServer(server) {
+			// Vitest starts a Vite server too; it needs no sync endpoint.
+			if (process.env.VITEST || !server.httpServer) return;
+			const config = loadConfig();
+			const logger = createLogger(config.LOG_LEVEL);
+			const services = createServices(config, logger);
+			server.middlewares.use(serviceRoutes({ ...services, logger }));
+			// Vite's own HMR socket shares this server: leave every other upgrade to it.
+			server.httpServer.on('upgrade', (req, socket, head) => {
+				services.sync.handleUpgrade(req, socket, head);
+			});
+			server.httpServer.on('close', () => void services.close());
+		}
+	};
 }

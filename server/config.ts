@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const integer = (min: number, max: number) =>
+	z.coerce
+		.number({ error: `expected an integer from ${min} to ${max}` })
+		.int({ error: `expected an integer from ${min} to ${max}` })
+		.min(min, { error: `expected an integer from ${min} to ${max}` })
+		.max(max, { error: `expected an integer from ${min} to ${max}` });
+
+const origins = z
+	.string()
+	.default('')
+	.transform((text) =>
+		text
+			.split(',')
+			.map((origin) => origin.trim())
+			.filter(Boolean)
+	)
+	.pipe(
+		z.array(
+			z
+				.url({ error: 'expected a comma-separated list of origins like https://charter.example' })
+				.transform((url) => new URL(url).origin)
+		)
+	);
+
+/** The environment variables Charter reads, their defaults and what each accepts. */
+export const configSchema = z.object({
+	PORT: integer(0, 65535).default(3000),
+	HOST: z.string().min(1, { error: 'expected a host name or address' }).default('localhost'),
+	DATA_DIR: z.string().min(1, { error: 'expected a directory path' }).default('./data'),
+	ALLOWED_ORIGINS: origins,
+	LOG_LEVEL: z
+		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+			error: 'expected one of fatal, error, warn, info, debug, trace, silent'
+		})
+		.default('info'),
+	MAX_MESSAGE_BYTES: integer(1024, 64 * MiB).default(2 * MiB),
+	DURABILITY: z
+		.enum(['normal', 'full'], { error: 'expected normal or full' })
+		.default('normal'),
+	ROOM_UNLOAD_DELAY_MS: integer(0, 10 * 60_000).default(5_000),
+	COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500)
+});
+
+/** Charter's validated configuration. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when an environment variable holds a value Charter cannot use. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+	constructor(
+		readonly variable: string,
+		readonly expected: string,
+		readonly value: string | undefined
+	) {
+		super(`Invalid ${variable}=${JSON.stringify(value ?? '')}: ${expected}`);
+	}
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const known = Object.fromEntries(
+		Object.keys(configSchema.shape)
+			// An empty variable means "not set", so `PORT= npm start` takes the default.
+			.filter((name) => env[name] !== undefined && env[name] !== '')
+			.map((name) => [name, env[name]])
+	);
+	const parsed = configSchema.safeParse(known);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0]!;
+	const variable = String(issue.path[0]);
+	throw new ConfigError(variable, issue.message, env[variable]);
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import type { Metrics } from './metrics.ts';
+import type { Store } from './store/store.ts';
+
+/** A connect-style handler, as adapter-node's `handler` and Vite's middlewares are. */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** What the HTTP routes read from. */
+export interface HttpDeps {
+	store: Store;
+	metrics: Metrics;
+	logger: Logger;
+}
+
+const BUILT_HANDLER = fileURLToPath(new URL('../build/handler.js', import.meta.url));
+
+/** Loads the built SvelteKit app (adapter-node's handler), or null when it was not built. */
+export async function loadAppHandler(): Promise<Middleware | null> {
+	if (!existsSync(BUILT_HANDLER)) return null;
+	const module = (await import(pathToFileURL(BUILT_HANDLER).href)) as { handler: Middleware };
+	return module.handler;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+	res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+	res.end(body);
+}
+
+/** Serves `/healthz` and `/metrics`; calls `next` for every other path. */
+export function serviceRoutes({ store, metrics, logger }: HttpDeps): Middleware {
+	return (req, res, next) => {
+		const path = req.url?.split('?')[0];
+		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+		if (path === '/healthz') {
+			store.ping().then(
+				() => send(res, 200, 'text/plain; charset=utf-8', 'ok\n'),
+				(error: unknown) => {
+					logger.error({ err: error }, 'health check: the store does not answer');
+					send(res, 503, 'text/plain; charset=utf-8', 'store unavailable\n');
+				}
+			);
+		} else if (path === '/metrics') {
+			metrics.registry.metrics().then(
+				(text) => send(res, 200, metrics.registry.contentType, text),
+				() => send(res, 500, 'text/plain; charset=utf-8', 'metrics unavailable\n')
+			);
+		} else {
+			next();
+		}
+	};
+}
+
+/** The production request listener: service routes, then the SvelteKit app. */
+export function requestListener(deps: HttpDeps, app: Middleware | null): RequestListener {
+	const routes = serviceRoutes(deps);
+	const notFound = (res: ServerResponse) => () => send(res, 404, 'text/plain', 'not found\n');
+	return (req, res) =>
+		routes(req, res, () => {
+			if (app) return app(req, res, notFound(res));
+			send(res, 503, 'text/plain; charset=utf-8', 'The app is not built: run `npm run build`.\n');
+		});
+}

@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { StoreError, type Store, type StoredBoard } from './store.ts';
+
+/** How hard SQLite works to keep an acknowledged write (see README, "Durability"). */
+export type Durability = 'normal' | 'full';
+
+/** Options of the SQLite store. */
+export interface SqliteStoreOptions {
+	/** Directory of the database file; created when missing. ':memory:' keeps nothing on disk. */
+	dataDir: string;
+	durability?: Durability;
+}
+
+const SCHEMA = `
+	CREATE TABLE IF NOT EXISTS board_snapshot (
+		board_id TEXT PRIMARY KEY,
+		snapshot BLOB NOT NULL,
+		compacted_at INTEGER NOT NULL
+	);
+	CREATE TABLE IF NOT EXISTS board_update (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		board_id TEXT NOT NULL,
+		data BLOB NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS board_update_by_board ON board_update (board_id, seq);
+`;
+
+interface UpdateRow {
+	seq: number;
+	data: Buffer;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. With synchronous=NORMAL a committed append
+ * survives a crash of the process (the WAL is in the OS before append returns); with FULL it
+ * also survives a power loss, at the cost of an fsync per append.
+ */
+export class SqliteStore implements Store {
+	readonly #db: Database.Database;
+	readonly #selectSnapshot: Database.Statement<[string], { snapshot: Buffer }>;
+	readonly #selectLog: Database.Statement<[string], UpdateRow>;
+	readonly #insertUpdate: Database.Statement<[string, Uint8Array]>;
+	readonly #compact: (boardId: string) => void;
+
+	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
+		const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'charter.sqlite');
+		if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+		this.#db = new Database(file);
+		this.#db.pragma('journal_mode = WAL');
+		this.#db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+		this.#db.pragma('busy_timeout = 5000');
+		this.#db.exec(SCHEMA);
+		this.#selectSnapshot = this.#db.prepare(
+			'SELECT snapshot FROM board_snapshot WHERE board_id = ?'
+		);
+		this.#selectLog = this.#db.prepare(
+			'SELECT seq, data FROM board_update WHERE board_id = ? ORDER BY seq'
+		);
+		this.#insertUpdate = this.#db.prepare('INSERT INTO board_update (board_id, data) VALUES (?, ?)');
+		const upsertSnapshot = this.#db.prepare(
+			`INSERT INTO board_snapshot (board_id, snapshot, compacted_at) VALUES (?, ?, ?)
+			 ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot,
+			 compacted_at = excluded.compacted_at`
+		);
+		const deleteLog = this.#db.prepare(
+			'DELETE FROM board_update WHERE board_id = ? AND seq <= ?'
+		);
+		// Read, merge, write and trim in one transaction, so a crash leaves either the old
+		// snapshot and log or the new snapshot, never a mix.
+		this.#compact = this.#db.transaction((boardId: string) => {
+			const log = this.#selectLog.all(boardId);
+			if (log.length === 0) return;
+			const snapshot = this.#selectSnapshot.get(boardId)?.snapshot;
+			const parts = log.map((row) => row.data as Uint8Array);
+			if (snapshot) parts.unshift(snapshot);
+			upsertSnapshot.run(boardId, Y.mergeUpdates(parts), Date.now());
+			deleteLog.run(boardId, log.at(-1)!.seq);
+		});
+	}
+
+	/** {@inheritDoc Store.load} */
+	async load(boardId: string): Promise<StoredBoard> {
+		return this.#guard(boardId, 'load', () => {
+			const snapshot = this.#selectSnapshot.get(boardId)?.snapshot ?? null;
+			const log = this.#selectLog.all(boardId).map((row) => new Uint8Array(row.data));
+			return { snapshot: snapshot && new Uint8Array(snapshot), log };
+		});
+	}
+
+	/** {@inheritDoc Store.append} */
+	async append(boardId: string, update: Uint8Array): Promise<void> {
+		this.#guard(boardId, 'append', () => this.#insertUpdate.run(boardId, update));
+	}
+
+	/** {@inheritDoc Store.compact} */
+	async compact(boardId: string): Promise<void> {
+		this.#guard(boardId, 'compact', () => this.#compact(boardId));
+	}
+
+	/** {@inheritDoc Store.ping} */
+	async ping(): Promise<void> {
+		this.#guard(null, 'ping', () => this.#db.prepare('SELECT 1').get());
+	}
+
+	/** {@inheritDoc Store.close} */
+	async close(): Promise<void> {
+		if (this.#db.open) this.#db.close();
+	}
+
+	#guard<T>(boardId: string | null, operation: string, run: () => T): T {
+		try {
+			return run();
+		} catch (cause) {
+			throw new StoreError(`SQLite ${operation} failed`, boardId, { cause });
+		}
+	}
+}

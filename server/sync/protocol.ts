@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** The subprotocol Charter speaks; a client must offer it and the server answers with it. */
+export const PROTOCOL = 'charter.v1';
+
+/** Prefix of the subprotocol entry that carries a capability key. */
+export const KEY_PROTOCOL_PREFIX = 'key.';
+
+/** Top-level message types of the y-websocket protocol. */
+export const MessageKind = { sync: 0, awareness: 1 } as const;
+
+/** Sync sub-messages of y-protocols. */
+export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
+
+/** Why the server closes a socket, with the code it uses (RFC 6455 and private 4xxx). */
+export const CloseReason = {
+	goingAway: { code: 1001, reason: 'server shutting down' },
+	malformed: { code: 1002, reason: 'malformed message' },
+	tooLarge: { code: 1009, reason: 'message too large' },
+	internal: { code: 1011, reason: 'internal error' },
+	noHeartbeat: { code: 1006, reason: 'no pong' }
+} as const;
+
+/** One of the reasons in CloseReason. */
+export type CloseReasonName = keyof typeof CloseReason;
+
+/** Thrown when a message does not follow the protocol. */
+export class MalformedMessageError extends Error {
+	override name = 'MalformedMessageError';
+}
+
+/** A decoded client message. Payloads are views into the received frame. */
+export type ClientMessage =
+	| { kind: 'sync'; step: 'step1'; stateVector: Uint8Array }
+	| { kind: 'sync'; step: 'step2' | 'update'; update: Uint8Array }
+	| { kind: 'awareness'; update: Uint8Array };
+
+/** Decodes one binary frame; throws MalformedMessageError when it is not a known message. */
+export function decodeMessage(frame: Uint8Array): ClientMessage {
+	try {
+		const decoder = decoding.createDecoder(frame);
+		const kind = decoding.readVarUint(decoder);
+		let message: ClientMessage;
+		if (kind === MessageKind.sync) {
+			const step = decoding.readVarUint(decoder);
+			const payload = decoding.readVarUint8Array(decoder);
+			if (step === SyncStep.step1) message = { kind: 'sync', step: 'step1', stateVector: payload };
+			else if (step === SyncStep.step2) message = { kind: 'sync', step: 'step2', update: payload };
+			else if (step === SyncStep.update) message = { kind: 'sync', step: 'update', update: payload };
+			else throw new MalformedMessageError(`unknown sync step ${step}`);
+		} else if (kind === MessageKind.awareness) {
+			message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+		} else {
+			throw new MalformedMessageError(`unknown message type ${kind}`);
+		}
+		if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes');
+		return message;
+	} catch (error) {
+		if (error instanceof MalformedMessageError) throw error;
+		throw new MalformedMessageError('truncated message', { cause: error });
+	}
+}
+
+/** Encodes a sync message of the given step around a payload. */
+export function encodeSync(step: (typeof SyncStep)[keyof typeof SyncStep], payload: Uint8Array) {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageKind.sync);
+	encoding.writeVarUint(encoder, step);
+	encoding.writeVarUint8Array(encoder, payload);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Encodes an awareness message around an awareness update. */
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageKind.awareness);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}

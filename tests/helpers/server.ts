@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A real Charter server process on a loopback port, for tests. */
+export interface TestServer {
+	readonly port: number;
+	readonly httpUrl: string;
+	/** The `serverUrl` a WebsocketProvider takes. */
+	readonly syncUrl: string;
+	readonly dataDir: string;
+	/** Everything the process printed to stdout and stderr so far. */
+	output(): string;
+	/** Stops the process with SIGTERM and waits for it to exit. */
+	stop(): Promise<void>;
+	/** Kills the process with SIGKILL (a crash) and waits for it to be gone. */
+	kill(): Promise<void>;
+}
+
+/** Options of a test server: its data directory (kept across restarts) and extra env. */
+export interface TestServerOptions {
+	dataDir?: string;
+	port?: number;
+	env?: Record<string, string>;
+}
+
+/** Makes a fresh temporary data directory; remove it with `removeDataDir`. */
+export function makeDataDir(): string {
+	return mkdtempSync(join(tmpdir(), 'charter-test-'));
+}
+
+/** Removes a data directory made by `makeDataDir`. */
+export function removeDataDir(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs `server/main.ts` with the given env and resolves with its exit code and output. */
+export function runServerToExit(
+	env: Record<string, string>,
+	timeoutMs = 15_000
+): Promise<{ code: number | null; output: string }> {
+	const child = spawnServer(env);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not exit within ${timeoutMs} ms:\n${output}`));
+		}, timeoutMs);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, output });
+		});
+	});
+}
+
+function spawnServer(env: Record<string, string>): ChildProcess {
+	return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+		cwd: ROOT,
+		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+}
+
+function exited(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts a server on 127.0.0.1 (a free port unless one is given) and waits until it listens. */
+export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
+	const dataDir = options.dataDir ?? makeDataDir();
+	const child = spawnServer({
+		HOST: '127.0.0.1',
+		PORT: String(options.port ?? 0),
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'info',
+		ROOM_UNLOAD_DELAY_MS: '200',
+		...options.env
+	});
+	let output = '';
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start within 20 s:\n${output}`));
+		}, 20_000);
+		child.stdout?.on('data', (chunk: Buffer) => {
+			output += chunk;
+			const match = /"port":(\d+)[^\n]*Charter is listening/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(Number(match[1]));
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code} before listening:\n${output}`));
+		});
+	});
+	return {
+		port,
+		httpUrl: `http://127.0.0.1:${port}`,
+		syncUrl: `ws://127.0.0.1:${port}/sync`,
+		dataDir,
+		output: () => output,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited(child);
+		},
+		async kill() {
+			child.kill('SIGKILL');
+			await exited(child);
+		}
+	};
+}
