@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDataDir, runServerToExit, startServer, type TestServer } from '../helpers/server.ts';
+
+describe('HTTP endpoints', () => {
+	let server: TestServer;
+	beforeAll(async () => {
+		server = await startServer();
+	});
+	afterAll(async () => {
+		await server.stop();
+		removeDataDir(server.dataDir);
+	});
+
+	it('answers /healthz with 200 while the store answers', async () => {
+		const response = await fetch(`${server.httpUrl}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toBe('ok\n');
+	});
+
+	it('exposes the Charter metrics in Prometheus text on /metrics', async () => {
+		const response = await fetch(`${server.httpUrl}/metrics`);
+		expect(response.headers.get('content-type')).toContain('text/plain');
+		const text = await response.text();
+		for (const name of [
+			'charter_rooms_loaded',
+			'charter_connections',
+			'charter_messages_total',
+			'charter_rejected_total',
+			'charter_store_append_seconds_bucket'
+		]) {
+			expect(text).toContain(name);
+		}
+	});
+});
+
+describe('configuration', () => {
+	it.each([
+		['PORT', 'seventy', 'expected an integer from 0 to 65535'],
+		['PORT', '70000', 'expected an integer from 0 to 65535'],
+		['LOG_LEVEL', 'loud', 'expected one of fatal'],
+		['DURABILITY', 'sometimes', 'expected normal or full'],
+		['MAX_MESSAGE_BYTES', '12', 'expected an integer from 1024'],
+		['ALLOWED_ORIGINS', 'not a url', 'expected a comma-separated list of origins']
+	])('stops with one line naming %s=%s', async (variable, value, expected) => {
+		const { code, output } = await runServerToExit({ HOST: '127.0.0.1', PORT: '0', [variable]: value });
+		expect(code).toBe(1);
+		const lines = output.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toContain(`charter: Invalid ${variable}=`);
+		expect(lines[0]).toContain(expected);
+	});
+});

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import { makeDataDir, removeDataDir } from '../helpers/server.ts';
+import { storeContract } from './store-contract.ts';
+
+storeContract('SQLite', async () => {
+	const dataDir = makeDataDir();
+	const opened: SqliteStore[] = [new SqliteStore({ dataDir })];
+	return {
+		store: opened[0]!,
+		async reopen() {
+			await opened[0]!.close();
+			const store = new SqliteStore({ dataDir });
+			opened.push(store);
+			return store;
+		},
+		async dispose() {
+			for (const store of opened) await store.close();
+			removeDataDir(dataDir);
+		}
+	};
+});
+
+describe('SqliteStore', () => {
+	it('creates its data directory and one database file in it', async () => {
+		const parent = makeDataDir();
+		const dataDir = join(parent, 'nested', 'data');
+		const store = new SqliteStore({ dataDir, durability: 'full' });
+		await store.append('board', Uint8Array.of(0, 0));
+		expect(existsSync(join(dataDir, 'charter.sqlite'))).toBe(true);
+		await store.close();
+		removeDataDir(parent);
+	});
+});
