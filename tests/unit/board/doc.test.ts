@@ -111,7 +111,11 @@ describe('initBoard', () => {
 	it('rejects an unknown kind, an empty title and a negative time, writing nothing', () => {
 		const doc = new Y.Doc();
 		expectRejectedWithoutWrite(doc, () => initBoard(doc, 'party' as never), InvalidInputError);
-		expectRejectedWithoutWrite(doc, () => initBoard(doc, 'blank', { title: ' ' }), InvalidInputError);
+		expectRejectedWithoutWrite(
+			doc,
+			() => initBoard(doc, 'blank', { title: ' ' }),
+			InvalidInputError
+		);
 		expectRejectedWithoutWrite(doc, () => initBoard(doc, 'blank', { now: -1 }), InvalidInputError);
 		expect(isInitialized(doc)).toBe(false);
 	});

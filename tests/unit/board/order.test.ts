@@ -134,10 +134,14 @@ describe('orderForIndex', () => {
 			fc.constantFrom('a0', 'a1', 'a1', 'a0V', 'Zz', 'b00')
 		);
 		fc.assert(
-			fc.property(fc.array(anyKey, { maxLength: 12 }), fc.integer({ min: -3, max: 20 }), (keys, index) => {
-				const others = list(...keys).sort(compareByOrder);
-				expect(isOrderKey(orderForIndex(others, index))).toBe(true);
-			})
+			fc.property(
+				fc.array(anyKey, { maxLength: 12 }),
+				fc.integer({ min: -3, max: 20 }),
+				(keys, index) => {
+					const others = list(...keys).sort(compareByOrder);
+					expect(isOrderKey(orderForIndex(others, index))).toBe(true);
+				}
+			)
 		);
 	});
 });

@@ -1,0 +1,266 @@
+import * as Y from 'yjs';
+import * as z from 'zod';
+import { ID_PATTERN } from './ids.ts';
+
+/** Version of the document layout in DESIGN.md §3, written into `meta.schema`. */
+export const SCHEMA_VERSION = 1;
+
+/** Board templates. */
+export const BOARD_KINDS = ['kickoff', 'retro', 'blank'] as const;
+/** A board template. */
+export type BoardKind = (typeof BOARD_KINDS)[number];
+
+/** A board template, as validated input or stored value. */
+export const boardKindSchema = z.enum(BOARD_KINDS);
+
+/** Milestone states. */
+export const MILESTONE_STATUSES = ['planned', 'at-risk', 'done'] as const;
+/** A milestone state. */
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** Risk states. */
+export const RISK_STATUSES = ['open', 'mitigating', 'accepted', 'closed'] as const;
+/** A risk state. */
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Bounds of a risk's likelihood and impact, the axes of the 5×5 heat map. */
+export const RISK_SCALE = { min: 1, max: 5 } as const;
+
+/** RACI letters: Responsible, Accountable, Consulted, Informed. */
+export const RACI_VALUES = ['R', 'A', 'C', 'I'] as const;
+/** A filled RACI cell; an empty cell is an absent key. */
+export type RaciValue = (typeof RACI_VALUES)[number];
+
+/** Action item states. */
+export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
+/** An action item state. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Retrospective phases, in the order a facilitator walks through them. */
+export const RETRO_PHASES = ['write', 'reveal', 'group', 'vote', 'discuss', 'done'] as const;
+/** A retrospective phase. */
+export type RetroPhase = (typeof RETRO_PHASES)[number];
+
+/** Retrospective formats; each names the default columns of a new retro board. */
+export const RETRO_FORMATS = [
+	'start-stop-continue',
+	'mad-sad-glad',
+	'liked-learned-lacked'
+] as const;
+/** A retrospective format. */
+export type RetroFormat = (typeof RETRO_FORMATS)[number];
+
+/** Upper bound of votes per person, far above any real retro, to reject nonsense values. */
+export const MAX_VOTES_PER_PERSON = 99;
+
+/** An entity id: 16 base64url characters. */
+export const idSchema = z.string().regex(ID_PATTERN, 'Expected a 16-character base64url id');
+/** A reference to a person (by id), or '' for nobody. */
+export const personRefSchema = z.union([idSchema, z.literal('')]);
+/** A user id from presence; its format belongs to the sync layer, so only its length is bounded. */
+export const userIdSchema = z.string().min(1).max(128);
+/** A title or name: trimmed, 1–200 characters. */
+export const titleSchema = z.string().trim().min(1).max(200);
+/** A person's role: trimmed, up to 100 characters. */
+export const roleSchema = z.string().trim().max(100);
+/** A colour as `#rrggbb`, normalized to lower case so equal colours compare equal. */
+export const colorSchema = z
+	.string()
+	.regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb')
+	.toLowerCase();
+/** A calendar date `YYYY-MM-DD` (a real one: no 30 February), or '' for none. */
+export const dateSchema = z.union([z.iso.date(), z.literal('')]);
+/** A risk likelihood or impact score. */
+export const riskScoreSchema = z.number().int().min(RISK_SCALE.min).max(RISK_SCALE.max);
+/** A fractional-index order key; its well-formedness is order.ts's concern, not a reason to hide an entry. */
+export const orderSchema = z.string().min(1);
+/** A point in time as epoch milliseconds. */
+export const timestampSchema = z.number().nonnegative();
+/** A RACI cell value. */
+export const raciValueSchema = z.enum(RACI_VALUES);
+/** Votes one user gave one retro card. */
+export const retroVoteCountSchema = z.number().int().nonnegative();
+
+/** `meta`: the board's identity. */
+export const boardMetaSchema = z.object({
+	schema: z.literal(SCHEMA_VERSION),
+	title: titleSchema,
+	kind: boardKindSchema,
+	createdAt: timestampSchema,
+	facilitator: userIdSchema.optional()
+});
+/** The board's identity, as read from `meta`. */
+export type BoardMeta = z.output<typeof boardMetaSchema>;
+
+// Field shapes users may edit; entity schemas add id/order/createdAt, patches make them optional.
+const personFields = { name: titleSchema, role: roleSchema, color: colorSchema };
+const milestoneFields = {
+	title: titleSchema,
+	due: dateSchema,
+	owner: personRefSchema,
+	status: z.enum(MILESTONE_STATUSES)
+};
+const riskFields = {
+	title: titleSchema,
+	likelihood: riskScoreSchema,
+	impact: riskScoreSchema,
+	owner: personRefSchema,
+	status: z.enum(RISK_STATUSES),
+	due: dateSchema
+};
+const raciTaskFields = { title: titleSchema };
+const actionFields = {
+	title: titleSchema,
+	owner: personRefSchema,
+	due: dateSchema,
+	status: z.enum(ACTION_STATUSES),
+	source: z.union([idSchema, z.literal('')])
+};
+
+/** An entry of `people`. */
+export const personSchema = z.object({ id: idSchema, ...personFields, order: orderSchema });
+/** A person taking part in the project. */
+export type Person = z.output<typeof personSchema>;
+
+/** An entry of `milestones`. */
+export const milestoneSchema = z.object({ id: idSchema, ...milestoneFields, order: orderSchema });
+/** A project milestone. */
+export type Milestone = z.output<typeof milestoneSchema>;
+
+/** An entry of `risks`; `mitigation` is the live rich-text type, kept by reference. */
+export const riskSchema = z.object({
+	id: idSchema,
+	...riskFields,
+	mitigation: z.instanceof(Y.XmlText),
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+/** A risk in the register. */
+export type Risk = z.output<typeof riskSchema>;
+
+/** An entry of `raciTasks`: a row of the RACI matrix. */
+export const raciTaskSchema = z.object({ id: idSchema, ...raciTaskFields, order: orderSchema });
+/** A row of the RACI matrix. */
+export type RaciTask = z.output<typeof raciTaskSchema>;
+
+/** An entry of `actions`. */
+export const actionSchema = z.object({
+	id: idSchema,
+	...actionFields,
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+/** An action item. */
+export type Action = z.output<typeof actionSchema>;
+
+/** `retro`: the retrospective's settings. */
+export const retroSettingsSchema = z.object({
+	format: z.enum(RETRO_FORMATS),
+	phase: z.enum(RETRO_PHASES),
+	votesPerPerson: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
+	timerEndsAt: timestampSchema.nullable()
+});
+/** The retrospective's settings. */
+export type RetroSettings = z.output<typeof retroSettingsSchema>;
+
+/** An entry of `retroColumns`. */
+export const retroColumnSchema = z.object({ id: idSchema, title: titleSchema, order: orderSchema });
+/** A retrospective column. */
+export type RetroColumn = z.output<typeof retroColumnSchema>;
+
+/** An entry of `retroCards`. */
+export const retroCardSchema = z.object({
+	id: idSchema,
+	column: idSchema,
+	text: z.string().trim().min(1).max(2000),
+	author: userIdSchema,
+	group: z.union([idSchema, z.literal('')]),
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+/** A published retrospective card. */
+export type RetroCard = z.output<typeof retroCardSchema>;
+
+/** Input of addPerson; without a colour, the command picks one from its palette. */
+export const newPersonSchema = z.strictObject({
+	name: titleSchema,
+	role: roleSchema.default(''),
+	color: colorSchema.optional()
+});
+/** Input of addPerson. */
+export type NewPersonInput = z.input<typeof newPersonSchema>;
+/** Input of updatePerson. */
+export const personPatchSchema = z.strictObject(personFields).partial();
+/** Input of updatePerson. */
+export type PersonPatch = z.input<typeof personPatchSchema>;
+
+/** Input of addMilestone. */
+export const newMilestoneSchema = z.strictObject({
+	title: titleSchema,
+	due: dateSchema.default(''),
+	owner: personRefSchema.default(''),
+	status: milestoneFields.status.default('planned')
+});
+/** Input of addMilestone. */
+export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;
+/** Input of updateMilestone. */
+export const milestonePatchSchema = z.strictObject(milestoneFields).partial();
+/** Input of updateMilestone. */
+export type MilestonePatch = z.input<typeof milestonePatchSchema>;
+
+/** Input of addRisk; an unscored risk starts in the middle of the heat map. */
+export const newRiskSchema = z.strictObject({
+	title: titleSchema,
+	likelihood: riskScoreSchema.default(3),
+	impact: riskScoreSchema.default(3),
+	owner: personRefSchema.default(''),
+	status: riskFields.status.default('open'),
+	due: dateSchema.default('')
+});
+/** Input of addRisk. */
+export type NewRiskInput = z.input<typeof newRiskSchema>;
+/** Input of updateRisk; the mitigation text is edited through its Y.XmlText, never replaced. */
+export const riskPatchSchema = z.strictObject(riskFields).partial();
+/** Input of updateRisk. */
+export type RiskPatch = z.input<typeof riskPatchSchema>;
+
+/** Input of addRaciTask. */
+export const newRaciTaskSchema = z.strictObject(raciTaskFields);
+/** Input of addRaciTask. */
+export type NewRaciTaskInput = z.input<typeof newRaciTaskSchema>;
+/** Input of updateRaciTask. */
+export const raciTaskPatchSchema = z.strictObject(raciTaskFields).partial();
+/** Input of updateRaciTask. */
+export type RaciTaskPatch = z.input<typeof raciTaskPatchSchema>;
+
+/** Input of addAction. */
+export const newActionSchema = z.strictObject({
+	title: titleSchema,
+	owner: personRefSchema.default(''),
+	due: dateSchema.default(''),
+	status: actionFields.status.default('todo'),
+	source: actionFields.source.default('')
+});
+/** Input of addAction. */
+export type NewActionInput = z.input<typeof newActionSchema>;
+/** Input of updateAction. */
+export const actionPatchSchema = z.strictObject(actionFields).partial();
+/** Input of updateAction. */
+export type ActionPatch = z.input<typeof actionPatchSchema>;
+
+/** Options of the commands that stamp `createdAt`. */
+export const createOptionsSchema = z.strictObject({ now: timestampSchema.optional() });
+/** Options of the commands that stamp `createdAt`; `now` makes tests deterministic. */
+export type CreateOptions = z.input<typeof createOptionsSchema>;
+
+/** A target position in a sorted list. */
+export const moveIndexSchema = z.number().int().nonnegative();
+
+/** Options of initBoard. */
+export const initBoardOptionsSchema = z.strictObject({
+	title: titleSchema.optional(),
+	now: timestampSchema.optional(),
+	retroFormat: z.enum(RETRO_FORMATS).optional()
+});
+/** Options of initBoard and createBoard. */
+export type InitBoardOptions = z.input<typeof initBoardOptionsSchema>;

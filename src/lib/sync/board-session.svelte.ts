@@ -1,0 +1,66 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Capability } from './keys.ts';
+import { boardDatabaseName } from './local-boards.ts';
+
+/** What the user sees about the connection to the server. */
+export type SyncStatus = 'offline' | 'connecting' | 'synced';
+
+/** The websocket endpoint of the server that served this page. */
+export function syncServerUrl(location: Location): string {
+	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/**
+ * One open board in the browser: the Y.Doc, its offline copy in IndexedDB and its connection
+ * to the server. Browser only.
+ */
+export class BoardSession {
+	readonly doc = new Y.Doc();
+	readonly capability: Capability;
+	#status = $state<SyncStatus>('connecting');
+	#loadedLocally = $state(false);
+	readonly #persistence: IndexeddbPersistence;
+	readonly #provider: WebsocketProvider;
+
+	constructor(boardId: string, key: string, capability: Capability, serverUrl: string) {
+		this.capability = capability;
+		this.#persistence = new IndexeddbPersistence(boardDatabaseName(boardId), this.doc);
+		this.#persistence.whenSynced.then(() => (this.#loadedLocally = true));
+		this.#provider = new WebsocketProvider(serverUrl, boardId, this.doc, {
+			protocols: ['charter.v1', `key.${key}`],
+			maxBackoffTime: 5_000
+		});
+		this.#provider.on('status', ({ status }) => {
+			if (status === 'connected') this.#status = this.#provider.synced ? 'synced' : 'connecting';
+			else this.#status = status === 'connecting' ? 'connecting' : 'offline';
+		});
+		this.#provider.on('sync', (synced: boolean) => {
+			if (synced && this.#provider.wsconnected) this.#status = 'synced';
+		});
+		this.#provider.on('connection-close', () => (this.#status = 'offline'));
+	}
+
+	/** Connected and up to date, connecting, or offline (edits stay local until reconnect). */
+	get status(): SyncStatus {
+		return this.#status;
+	}
+
+	/** True once the offline copy was read, so what is shown is at least what we had before. */
+	get loadedLocally(): boolean {
+		return this.#loadedLocally;
+	}
+
+	/** True when this browser may change the board. */
+	get canEdit(): boolean {
+		return this.capability === 'edit';
+	}
+
+	/** Disconnects and releases everything. */
+	destroy(): void {
+		this.#provider.destroy();
+		void this.#persistence.destroy();
+		this.doc.destroy();
+	}
+}
