@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// tests/run.sh picks a free port; the fallback serves a direct `npx playwright test`.
+const port = Number(process.env.CHARTER_E2E_PORT ?? 4317);
+// Computed once by the runner; workers inherit it, so every process agrees on one directory.
+process.env.CHARTER_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'charter-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			// Debian's Chromium: Playwright never downloads a browser here.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node --import tsx server/main.ts',
+		url: `http://127.0.0.1:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			DATA_DIR: process.env.CHARTER_E2E_DATA_DIR,
+			LOG_LEVEL: 'warn'
+		}
+	}
+});
