@@ -38,9 +38,7 @@ export const configSchema = z.object({
 		})
 		.default('info'),
 	MAX_MESSAGE_BYTES: integer(1024, 64 * MiB).default(2 * MiB),
-	DURABILITY: z
-		.enum(['normal', 'full'], { error: 'expected normal or full' })
-		.default('normal'),
+	DURABILITY: z.enum(['normal', 'full'], { error: 'expected normal or full' }).default('normal'),
 	ROOM_UNLOAD_DELAY_MS: integer(0, 10 * 60_000).default(5_000),
 	COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500)
 });

@@ -59,15 +59,15 @@ export class SqliteStore implements Store {
 		this.#selectLog = this.#db.prepare(
 			'SELECT seq, data FROM board_update WHERE board_id = ? ORDER BY seq'
 		);
-		this.#insertUpdate = this.#db.prepare('INSERT INTO board_update (board_id, data) VALUES (?, ?)');
+		this.#insertUpdate = this.#db.prepare(
+			'INSERT INTO board_update (board_id, data) VALUES (?, ?)'
+		);
 		const upsertSnapshot = this.#db.prepare(
 			`INSERT INTO board_snapshot (board_id, snapshot, compacted_at) VALUES (?, ?, ?)
 			 ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot,
 			 compacted_at = excluded.compacted_at`
 		);
-		const deleteLog = this.#db.prepare(
-			'DELETE FROM board_update WHERE board_id = ? AND seq <= ?'
-		);
+		const deleteLog = this.#db.prepare('DELETE FROM board_update WHERE board_id = ? AND seq <= ?');
 		// Read, merge, write and trim in one transaction, so a crash leaves either the old
 		// snapshot and log or the new snapshot, never a mix.
 		this.#compact = this.#db.transaction((boardId: string) => {

@@ -2,7 +2,12 @@ import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import type { Capability } from '../../src/lib/sync/keys.ts';
 import type { Metrics } from '../metrics.ts';
-import { CloseReason, decodeMessage, MalformedMessageError, type CloseReasonName } from './protocol.ts';
+import {
+	CloseReason,
+	decodeMessage,
+	MalformedMessageError,
+	type CloseReasonName
+} from './protocol.ts';
 import type { Room, RoomPeer } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
 
@@ -43,7 +48,10 @@ export class Connection implements RoomPeer {
 			try {
 				this.#closedBySocket();
 			} catch (error) {
-				this.deps.logger.error({ err: error, boardId: this.boardId }, 'cleaning up a connection failed');
+				this.deps.logger.error(
+					{ err: error, boardId: this.boardId },
+					'cleaning up a connection failed'
+				);
 			}
 		});
 		this.deps.rooms.join(this.boardId, this).then(

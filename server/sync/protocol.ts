@@ -47,7 +47,8 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
 			const payload = decoding.readVarUint8Array(decoder);
 			if (step === SyncStep.step1) message = { kind: 'sync', step: 'step1', stateVector: payload };
 			else if (step === SyncStep.step2) message = { kind: 'sync', step: 'step2', update: payload };
-			else if (step === SyncStep.update) message = { kind: 'sync', step: 'update', update: payload };
+			else if (step === SyncStep.update)
+				message = { kind: 'sync', step: 'update', update: payload };
 			else throw new MalformedMessageError(`unknown sync step ${step}`);
 		} else if (kind === MessageKind.awareness) {
 			message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };

@@ -76,9 +76,7 @@ export class Room {
 		peer.send(encodeSync(SyncStep.step1, Y.encodeStateVector(this.doc)));
 		const clients = [...this.awareness.getStates().keys()];
 		if (clients.length > 0) {
-			peer.send(
-				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
-			);
+			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
 		}
 	}
 

@@ -42,7 +42,11 @@ describe('configuration', () => {
 		['MAX_MESSAGE_BYTES', '12', 'expected an integer from 1024'],
 		['ALLOWED_ORIGINS', 'not a url', 'expected a comma-separated list of origins']
 	])('stops with one line naming %s=%s', async (variable, value, expected) => {
-		const { code, output } = await runServerToExit({ HOST: '127.0.0.1', PORT: '0', [variable]: value });
+		const { code, output } = await runServerToExit({
+			HOST: '127.0.0.1',
+			PORT: '0',
+			[variable]: value
+		});
 		expect(code).toBe(1);
 		const lines = output.trim().split('\n');
 		expect(lines).toHaveLength(1);

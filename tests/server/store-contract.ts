@@ -41,7 +41,10 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 		});
 
 		it('loads an unknown board as empty', async () => {
-			expect(await fixture.store.load('unknown-board-id-0000')).toEqual({ snapshot: null, log: [] });
+			expect(await fixture.store.load('unknown-board-id-0000')).toEqual({
+				snapshot: null,
+				log: []
+			});
 		});
 
 		it('returns appended updates in the order they were appended', async () => {

@@ -56,7 +56,9 @@ describe('sync server', () => {
 		const viewer = await client(running, keys.boardId, keys.viewKey);
 		await waitFor(() => titleOf(viewer.doc) === 'Visible', 'the viewer to read the board');
 
-		const rejectedBefore = await metricValue(running, 'charter_rejected_total', { reason: 'read_only' });
+		const rejectedBefore = await metricValue(running, 'charter_rejected_total', {
+			reason: 'read_only'
+		});
 		viewer.doc.getMap('meta').set('title', 'Defaced');
 		await waitFor(
 			async () =>

@@ -29,7 +29,7 @@ import {
 	updateRaciTask,
 	updateRisk
 } from '../../../src/lib/board/index.ts';
-import { expectRejectedWithoutWrite } from './board-test-kit.ts';
+import { expectRejectedWithoutWrite } from '../../helpers/board.ts';
 
 /** A board with one entry in each collection, so updates have something to aim at. */
 function populatedBoard() {

@@ -34,7 +34,7 @@ import {
 	updateRaciTask,
 	updateRisk
 } from '../../../src/lib/board/index.ts';
-import { recordWrites } from './board-test-kit.ts';
+import { recordWrites } from '../../helpers/board.ts';
 
 /** The fields of every entry of a collection, as plain values, to spot what a command changed. */
 function snapshot(map: Y.Map<unknown>): Record<string, Record<string, unknown>> {

@@ -8,7 +8,7 @@ import {
 	readRisks,
 	removeRisk
 } from '../../../src/lib/board/index.ts';
-import { peerOf, syncAll } from './board-test-kit.ts';
+import { peerOf, syncAll } from '../../helpers/board.ts';
 
 /** What users see of the risk list: ids, keys and titles in display order. */
 function riskList(doc: Y.Doc) {

@@ -17,7 +17,7 @@ import {
 	readRetroSettings,
 	type BoardKind
 } from '../../../src/lib/board/index.ts';
-import { expectRejectedWithoutWrite, peerOf, recordWrites } from './board-test-kit.ts';
+import { expectRejectedWithoutWrite, peerOf, recordWrites } from '../../helpers/board.ts';
 
 afterEach(() => {
 	vi.restoreAllMocks();

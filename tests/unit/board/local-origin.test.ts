@@ -20,7 +20,7 @@ import {
 	setTitle,
 	updateRisk
 } from '../../../src/lib/board/index.ts';
-import { peerOf, recordWrites } from './board-test-kit.ts';
+import { peerOf, recordWrites } from '../../helpers/board.ts';
 
 /** An undo manager over the board's structured data that tracks only local commands, as the client's does. */
 function localUndo(doc: Y.Doc): Y.UndoManager {

@@ -11,6 +11,8 @@ import { YSnapshot } from './y-snapshot.svelte.ts';
 export class BoardView {
 	readonly #meta: YSnapshot<MetaRead>;
 	readonly #risks: YSnapshot<ListRead<Risk>>;
+	// Which collections were reported already: bookkeeping, not something to render.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #reported = new Set<string>();
 
 	constructor(readonly doc: Y.Doc) {
