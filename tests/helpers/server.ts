@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,78 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
 	return {
 		port,
 		httpUrl: `http://127.0.0.1:${port}`,
+		syncUrl: `ws://127.0.0.1:${port}/sync`,
+		dataDir,
+		output: () => output,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited(child);
+		},
+		async kill() {
+			child.kill('SIGKILL');
+			await exited(child);
+		}
+	};
+}
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createNetServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts `vite dev` (with Charter's sync plugin) on a free loopback port; resolves once it serves. */
+export async function startDevServer(dataDir: string): Promise<TestServer> {
+	const port = await freePort();
+	const child = spawn(
+		process.execPath,
+		[
+			'node_modules/vite/bin/vite.js',
+			'dev',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port),
+			'--strictPort'
+		],
+		{
+			cwd: ROOT,
+			env: {
+				PATH: process.env.PATH ?? '',
+				HOME: process.env.HOME ?? '',
+				DATA_DIR: dataDir,
+				LOG_LEVEL: 'warn'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const httpUrl = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`vite dev exited early:\n${output}`);
+		const ok = await fetch(`${httpUrl}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (ok) break;
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`vite dev did not serve within 30 s:\n${output}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return {
+		port,
+		httpUrl,
 		syncUrl: `ws://127.0.0.1:${port}/sync`,
 		dataDir,
 		output: () => output,
