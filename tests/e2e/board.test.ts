@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createKickoffBoard, openInNewBrowser } from './helpers.ts';
+import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 
 test.describe('a board shared between two browsers', () => {
 	test('a title and a risk typed in one browser appear in the other, and survive a reload', async ({
@@ -17,6 +17,8 @@ test.describe('a board shared between two browsers', () => {
 			'Payments migration kickoff'
 		);
 
+		await openSection(alice, 'Risks');
+		await openSection(bob, 'Risks');
 		await alice.getByLabel('New risk').fill('Card network certification slips');
 		await alice.getByRole('button', { name: 'Add risk' }).click();
 		const bobRisks = bob.getByRole('list', { name: 'Risks' }).getByRole('textbox');
@@ -39,6 +41,7 @@ test.describe('a board shared between two browsers', () => {
 
 	test('a view link shows the board read-only', async ({ browser }) => {
 		const { page: owner, viewLink } = await createKickoffBoard(browser);
+		await openSection(owner, 'Risks');
 		await owner.getByLabel('New risk').fill('Scope creep');
 		await owner.getByRole('button', { name: 'Add risk' }).click();
 
@@ -47,6 +50,7 @@ test.describe('a board shared between two browsers', () => {
 		await expect(title).toHaveValue('Project kickoff');
 		await expect(title).toHaveAttribute('readonly', '');
 		await expect(stakeholder.getByText('View only')).toBeVisible();
+		await openSection(stakeholder, 'Risks');
 		await expect(stakeholder.getByRole('button', { name: 'Add risk' })).toHaveCount(0);
 		await expect(
 			stakeholder.getByRole('list', { name: 'Risks' }).getByRole('textbox').first()
@@ -67,7 +71,27 @@ test.describe('a board shared between two browsers', () => {
 	test('the home page lists the boards this browser knows', async ({ browser }) => {
 		const { page } = await createKickoffBoard(browser);
 		await page.getByRole('textbox', { name: 'Board title' }).fill('Data platform kickoff');
-		await page.getByRole('link', { name: 'Charter' }).click();
+		await page.getByRole('link', { name: 'Charter home' }).click();
 		await expect(page.getByRole('link', { name: 'Data platform kickoff' })).toBeVisible();
+	});
+});
+
+test.describe('profile', () => {
+	test('an editor is asked for a name once, and the others see it', async ({ browser }) => {
+		const { editLink } = await createKickoffBoard(browser, 'Ada');
+		const page = await openInNewBrowser(browser, editLink, null);
+		const dialog = page.getByRole('dialog', { name: 'Who are you?' });
+		await expect(dialog).toBeVisible();
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await expect(dialog.getByRole('alert')).toHaveText('Enter the name your team knows you by.');
+		await dialog.getByLabel('Your name').fill('Linus');
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await expect(dialog).toBeHidden();
+		await page.reload();
+		await expect(page.getByRole('textbox', { name: 'Board title' })).toBeVisible();
+		await expect(page.getByRole('dialog')).toBeHidden();
+		await expect(page.getByRole('list', { name: 'People on this board' })).toContainText(
+			'Linus (you)'
+		);
 	});
 });

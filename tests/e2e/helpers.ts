@@ -1,11 +1,31 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
-/** Creates a kickoff board in a fresh browser context and returns its page and share links. */
-export async function createKickoffBoard(
-	browser: Browser
-): Promise<{ page: Page; editLink: string; viewLink: string }> {
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed'];
+let people = 0;
+
+/**
+ * A new browser (context) for one person, with a profile already chosen so the "Who are you?"
+ * dialog stays away. Pass `name: null` for a browser whose user has not named themselves.
+ */
+export async function newPerson(browser: Browser, name: string | null = 'Ada'): Promise<Page> {
 	const context = await browser.newContext();
-	const page = await context.newPage();
+	if (name !== null) {
+		const profile = {
+			id: `e2e-user-${process.pid}-${++people}`,
+			name,
+			color: COLORS[people % COLORS.length]
+		};
+		await context.addInitScript((stored) => {
+			if (!localStorage.getItem('charter.profile')) localStorage.setItem('charter.profile', stored);
+		}, JSON.stringify(profile));
+	}
+	return context.newPage();
+}
+
+/** Creates a kickoff board from the home page of `page` and returns its share links. */
+export async function createKickoffBoardIn(
+	page: Page
+): Promise<{ editLink: string; viewLink: string; boardPath: string }> {
 	await page.goto('/');
 	await page.getByRole('button', { name: /New kickoff board/ }).click();
 	await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}$/);
@@ -14,13 +34,36 @@ export async function createKickoffBoard(
 	const editLink = await page.getByLabel(/Edit link/).inputValue();
 	const viewLink = await page.getByLabel(/View link/).inputValue();
 	await page.getByText('Share', { exact: true }).click();
-	return { page, editLink, viewLink };
+	return { editLink, viewLink, boardPath: new URL(page.url()).pathname };
 }
 
-/** Opens a link in a fresh browser context (another person's browser). */
-export async function openInNewBrowser(browser: Browser, link: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
+/** Creates a kickoff board in a new person's browser and returns the page and share links. */
+export async function createKickoffBoard(
+	browser: Browser,
+	name = 'Ada'
+): Promise<{ page: Page; editLink: string; viewLink: string; boardPath: string }> {
+	const page = await newPerson(browser, name);
+	return { page, ...(await createKickoffBoardIn(page)) };
+}
+
+/** Opens a link in a new person's browser. */
+export async function openInNewBrowser(
+	browser: Browser,
+	link: string,
+	name: string | null = 'Grace'
+): Promise<Page> {
+	const page = await newPerson(browser, name);
 	await page.goto(link);
 	return page;
+}
+
+/** Follows the board's navigation link to one of its sections. */
+export async function openSection(page: Page, name: string): Promise<void> {
+	await page
+		.getByRole('navigation', { name: 'Board sections' })
+		.getByRole('link', { name })
+		.click();
+	await expect(
+		page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name })
+	).toHaveAttribute('aria-current', 'page');
 }

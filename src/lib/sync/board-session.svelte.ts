@@ -57,6 +57,11 @@ export class BoardSession {
 		return this.capability === 'edit';
 	}
 
+	/** The websocket provider, shared by every rich-text editor of the board. */
+	get provider(): WebsocketProvider {
+		return this.#provider;
+	}
+
 	/** Disconnects and releases everything. */
 	destroy(): void {
 		this.#provider.destroy();

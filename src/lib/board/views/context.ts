@@ -1,12 +1,24 @@
 import { createContext } from 'svelte';
 import type { BoardSession } from '../../sync/board-session.svelte.ts';
+import type { Presence } from '../../sync/presence.svelte.ts';
+import type { ProfileStore } from '../../sync/profile.svelte.ts';
 import type { BoardView } from './board-view.svelte.ts';
+import type { BoardUndo } from './undo.svelte.ts';
 
-/** What a board's components share: its session (doc, sync, rights) and its reactive view. */
+/**
+ * What a board's components share, created by the board layout: the session (doc, sync,
+ * rights), the reactive view, presence of the others, and this user's undo.
+ */
 export interface BoardContext {
+	boardId: string;
 	session: BoardSession;
 	view: BoardView;
+	presence: Presence;
+	undo: BoardUndo;
 }
 
-/** Reads and provides the open board, created by the board route. */
+/** Reads and provides the open board. */
 export const [getBoardContext, setBoardContext] = createContext<BoardContext>();
+
+/** Reads and provides this browser's profile, created by the root layout. */
+export const [getProfileContext, setProfileContext] = createContext<ProfileStore>();
