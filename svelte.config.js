@@ -8,6 +8,9 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Absolute asset paths: the service worker serves one cached shell for every page,
+		// so its script and style URLs must not depend on the page's path.
+		paths: { relative: false },
 		typescript: {
 			// Kit's generated tsconfig covers src/ and tests/: the server and benchmark share its
 			// settings so svelte-check type-checks them too.

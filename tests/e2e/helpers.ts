@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed'];
 let people = 0;
@@ -7,8 +7,12 @@ let people = 0;
  * A new browser (context) for one person, with a profile already chosen so the "Who are you?"
  * dialog stays away. Pass `name: null` for a browser whose user has not named themselves.
  */
-export async function newPerson(browser: Browser, name: string | null = 'Ada'): Promise<Page> {
-	const context = await browser.newContext();
+export async function newPerson(
+	browser: Browser,
+	name: string | null = 'Ada',
+	options: BrowserContextOptions = {}
+): Promise<Page> {
+	const context = await browser.newContext(options);
 	if (name !== null) {
 		const profile = {
 			id: `e2e-user-${process.pid}-${++people}`,

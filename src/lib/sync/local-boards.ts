@@ -88,3 +88,20 @@ export async function renameKnownBoard(boardId: string, title: string): Promise<
 		db.close();
 	}
 }
+
+/** Removes a board from this device: its entry in the list and its offline copy. */
+export async function forgetBoard(boardId: string): Promise<void> {
+	const db = await open();
+	try {
+		await db.delete('boards', boardId);
+	} finally {
+		db.close();
+	}
+	await new Promise<void>((resolve, reject) => {
+		const request = indexedDB.deleteDatabase(boardDatabaseName(boardId));
+		request.onsuccess = () => resolve();
+		request.onerror = () => reject(request.error);
+		// Another tab still has the board open: the copy goes once that tab closes it.
+		request.onblocked = () => resolve();
+	});
+}
