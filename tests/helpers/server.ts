@@ -73,6 +73,29 @@ function exited(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+function testServer(
+	child: ChildProcess,
+	port: number,
+	dataDir: string,
+	output: () => string
+): TestServer {
+	return {
+		port,
+		httpUrl: `http://127.0.0.1:${port}`,
+		syncUrl: `ws://127.0.0.1:${port}/sync`,
+		dataDir,
+		output,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited(child);
+		},
+		async kill() {
+			child.kill('SIGKILL');
+			await exited(child);
+		}
+	};
+}
+
 /** Starts a server on 127.0.0.1 (a free port unless one is given) and waits until it listens. */
 export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
 	const dataDir = options.dataDir ?? makeDataDir();
@@ -104,21 +127,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
 			reject(new Error(`server exited with ${code} before listening:\n${output}`));
 		});
 	});
-	return {
-		port,
-		httpUrl: `http://127.0.0.1:${port}`,
-		syncUrl: `ws://127.0.0.1:${port}/sync`,
-		dataDir,
-		output: () => output,
-		async stop() {
-			child.kill('SIGTERM');
-			await exited(child);
-		},
-		async kill() {
-			child.kill('SIGKILL');
-			await exited(child);
-		}
-	};
+	return testServer(child, port, dataDir, () => output);
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */
@@ -176,19 +185,5 @@ export async function startDevServer(dataDir: string): Promise<TestServer> {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	return {
-		port,
-		httpUrl,
-		syncUrl: `ws://127.0.0.1:${port}/sync`,
-		dataDir,
-		output: () => output,
-		async stop() {
-			child.kill('SIGTERM');
-			await exited(child);
-		},
-		async kill() {
-			child.kill('SIGKILL');
-			await exited(child);
-		}
-	};
+	return testServer(child, port, dataDir, () => output);
 }

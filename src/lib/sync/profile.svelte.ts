@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { colorSchema, userIdSchema } from '../board/schema.ts';
+import { PERSON_COLORS } from '../board/commands.ts';
 import { newId } from '../board/ids.ts';
 
 /** Who this browser's user is to the others on a board. Kept in localStorage, never synced. */
@@ -12,17 +13,8 @@ export const profileSchema = z.object({
 /** This browser's user. */
 export type UserProfile = z.infer<typeof profileSchema>;
 
-/** Colours offered for a profile; chosen to stay readable on light and dark backgrounds. */
-export const PROFILE_COLORS = [
-	'#2563eb',
-	'#dc2626',
-	'#16a34a',
-	'#d97706',
-	'#7c3aed',
-	'#0891b2',
-	'#db2777',
-	'#65a30d'
-] as const;
+/** Colours offered for a profile: the same palette as the board's people. */
+export const PROFILE_COLORS = PERSON_COLORS;
 
 const STORAGE_KEY = 'charter.profile';
 
