@@ -29,7 +29,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 	res.end(body);
 }
 
-/** Serves `/healthz` and `/metrics`; calls `next` for every other path. */
+/** Serves `/healthz`, `/metrics` and `/api/time`; calls `next` for every other path. */
 export function serviceRoutes({ store, metrics, logger }: HttpDeps): Middleware {
 	return (req, res, next) => {
 		const path = req.url?.split('?')[0];
@@ -42,6 +42,9 @@ export function serviceRoutes({ store, metrics, logger }: HttpDeps): Middleware 
 					send(res, 503, 'text/plain; charset=utf-8', 'store unavailable\n');
 				}
 			);
+		} else if (path === '/api/time') {
+			// Clients measure their clock's offset against this to show one shared countdown.
+			send(res, 200, 'application/json', JSON.stringify({ now: Date.now() }));
 		} else if (path === '/metrics') {
 			metrics.registry.metrics().then(
 				(text) => send(res, 200, metrics.registry.contentType, text),

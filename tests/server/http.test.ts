@@ -17,6 +17,15 @@ describe('HTTP endpoints', () => {
 		expect(await response.text()).toBe('ok\n');
 	});
 
+	it('tells the server time on /api/time, for clients to correct their clocks', async () => {
+		const before = Date.now();
+		const response = await fetch(`${server.httpUrl}/api/time`);
+		const { now } = (await response.json()) as { now: number };
+		expect(now).toBeGreaterThanOrEqual(before - 5);
+		expect(now).toBeLessThanOrEqual(Date.now() + 5);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+	});
+
 	it('exposes the Charter metrics in Prometheus text on /metrics', async () => {
 		const response = await fetch(`${server.httpUrl}/metrics`);
 		expect(response.headers.get('content-type')).toContain('text/plain');
