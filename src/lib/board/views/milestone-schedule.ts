@@ -1,0 +1,111 @@
+import { compareByOrder } from '../order.ts';
+import type { Milestone } from '../schema.ts';
+
+const DAY_MS = 86_400_000;
+
+/** A date as `YYYY-MM-DD` in the local time zone: the day the user sees on their calendar. */
+export function localDateString(date: Date): string {
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Days since the epoch of a `YYYY-MM-DD` date, so dates subtract without time-zone drift. */
+export function dayNumber(date: string): number {
+	const [year, month, day] = date.split('-').map(Number);
+	return Math.round(Date.UTC(year!, month! - 1, day!) / DAY_MS);
+}
+
+/** Days from `today` to `due`: negative when it is past, 0 on the day. */
+export function daysUntil(due: string, today: string): number {
+	return dayNumber(due) - dayNumber(today);
+}
+
+/**
+ * Milestones by due date, earliest first; undated ones last. Equal dates (and the undated)
+ * keep board order, so every peer shows the same list.
+ */
+export function sortMilestones<M extends Milestone>(milestones: readonly M[]): M[] {
+	return [...milestones].sort((a, b) => {
+		if (a.due !== b.due) {
+			if (a.due === '') return 1;
+			if (b.due === '') return -1;
+			return a.due < b.due ? -1 : 1;
+		}
+		return compareByOrder(a, b);
+	});
+}
+
+/** Whether a milestone is late: not done and due before `today` (`YYYY-MM-DD`, passed in for tests). */
+export function isOverdue(milestone: Pick<Milestone, 'due' | 'status'>, today: string): boolean {
+	return milestone.status !== 'done' && milestone.due !== '' && milestone.due < today;
+}
+
+/** A milestone's place on the timeline strip. */
+export interface TimelineMarker<M> {
+	readonly milestone: M;
+	/** 0 at the start of the strip, 1 at its end. */
+	readonly position: number;
+	/** Which row of labels it takes, so labels of close dates do not overlap. */
+	readonly lane: number;
+}
+
+/** The timeline strip: a date range covering every dated milestone and today. */
+export interface Timeline<M> {
+	readonly start: string;
+	readonly end: string;
+	/** Where today falls, 0…1. */
+	readonly today: number;
+	readonly markers: readonly TimelineMarker<M>[];
+}
+
+/** Options of milestoneTimeline. */
+export interface TimelineOptions {
+	/** Closest two labels may be in one lane, as a fraction of the strip. */
+	readonly labelGap?: number;
+	/** How many label lanes the strip has. */
+	readonly lanes?: number;
+}
+
+/**
+ * Places dated milestones on a strip from the earliest date to the latest, today included so
+ * the "today" line is always on it. Null when no milestone has a date.
+ */
+export function milestoneTimeline<M extends Milestone>(
+	milestones: readonly M[],
+	today: string,
+	{ labelGap = 0.16, lanes = 2 }: TimelineOptions = {}
+): Timeline<M> | null {
+	const dated = sortMilestones(milestones).filter((milestone) => milestone.due !== '');
+	if (dated.length === 0) return null;
+	const days = [...dated.map((milestone) => dayNumber(milestone.due)), dayNumber(today)];
+	const first = Math.min(...days);
+	const span = Math.max(...days) - first;
+	// A strip of one day has no length: put everything in its middle.
+	const positionOf = (date: string) => (span === 0 ? 0.5 : (dayNumber(date) - first) / span);
+	const positions = dated.map((milestone) => positionOf(milestone.due));
+	const laneOf = assignLanes(positions, labelGap, lanes);
+	return {
+		start: dated[0]!.due < today ? dated[0]!.due : today,
+		end: dated[dated.length - 1]!.due > today ? dated[dated.length - 1]!.due : today,
+		today: positionOf(today),
+		markers: dated.map((milestone, index) => ({
+			milestone,
+			position: positions[index]!,
+			lane: laneOf[index]!
+		}))
+	};
+}
+
+/**
+ * Gives each position (sorted ascending) the first lane whose previous label is at least `gap`
+ * away, or, when all are too close, the lane whose previous label is furthest back.
+ */
+export function assignLanes(positions: readonly number[], gap: number, lanes: number): number[] {
+	const lastInLane: number[] = Array.from({ length: Math.max(1, lanes) }, () => -Infinity);
+	return positions.map((position) => {
+		let lane = lastInLane.findIndex((last) => position - last >= gap);
+		if (lane === -1) lane = lastInLane.indexOf(Math.min(...lastInLane));
+		lastInLane[lane] = position;
+		return lane;
+	});
+}

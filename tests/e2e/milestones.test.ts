@@ -1,0 +1,149 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
+import { addPeople, seriousAxeViolations } from './raci-helpers.ts';
+
+/** A date `days` from today, as a date input holds it (local calendar). */
+function dayFromToday(days: number): string {
+	const date = new Date();
+	date.setDate(date.getDate() + days);
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function milestoneItems(page: Page) {
+	return page.getByRole('list', { name: 'Milestones, by due date' }).getByRole('listitem');
+}
+
+/** The titles of the milestones, top to bottom. */
+async function milestoneOrder(page: Page): Promise<string[]> {
+	const titles = milestoneItems(page).getByRole('textbox', { name: 'Title', exact: true });
+	return titles.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+}
+
+async function addMilestone(page: Page, title: string, due = ''): Promise<void> {
+	await page.getByLabel('New milestone', { exact: true }).fill(title);
+	await page.getByLabel('Due date of the new milestone').fill(due);
+	await page.getByRole('button', { name: 'Add milestone' }).click();
+	await expect(page.getByLabel('New milestone', { exact: true })).toHaveValue('');
+}
+
+test.describe('milestones', () => {
+	test('milestones stay sorted by date, and an edit in one window re-sorts the other', async ({
+		browser
+	}) => {
+		const { page: alice, editLink } = await createKickoffBoard(browser, 'Ada');
+		await addPeople(alice, ['Ana', 'Ben']);
+		await openSection(alice, 'Milestones');
+		await addMilestone(alice, 'Launch', dayFromToday(60));
+		await addMilestone(alice, 'Someday');
+		await addMilestone(alice, 'Beta', dayFromToday(30));
+		await addMilestone(alice, 'Kickoff', dayFromToday(1));
+		await expect
+			.poll(() => milestoneOrder(alice))
+			.toEqual(['Kickoff', 'Beta', 'Launch', 'Someday']);
+
+		const bob = await openInNewBrowser(browser, editLink, 'Grace');
+		await openSection(bob, 'Milestones');
+		await expect.poll(() => milestoneOrder(bob)).toEqual(['Kickoff', 'Beta', 'Launch', 'Someday']);
+		await expect(milestoneItems(bob).first()).toContainText('Due tomorrow');
+
+		// Bob moves Launch before Beta; the date is saved when he leaves the field.
+		const launch = milestoneItems(bob).nth(2);
+		await launch.getByRole('textbox', { name: 'Title', exact: true }).fill('Launch to everyone');
+		await launch.getByLabel('Due date').fill(dayFromToday(10));
+		await launch.getByLabel('Due date').press('Enter');
+		await expect
+			.poll(() => milestoneOrder(alice))
+			.toEqual(['Kickoff', 'Launch to everyone', 'Beta', 'Someday']);
+
+		// Owner and status, seen by the other.
+		const beta = milestoneItems(alice).nth(2);
+		await beta.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Ben' });
+		await beta.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'At risk' });
+		const bobBeta = milestoneItems(bob).nth(2);
+		await expect(
+			bobBeta.getByRole('combobox', { name: 'Owner' }).locator('option:checked')
+		).toHaveText('Ben');
+		await expect(bobBeta.getByRole('combobox', { name: 'Status' })).toHaveValue('at-risk');
+
+		// Delete.
+		await alice.getByRole('button', { name: 'Delete Someday' }).click();
+		await expect.poll(() => milestoneOrder(bob)).toEqual(['Kickoff', 'Launch to everyone', 'Beta']);
+	});
+
+	test('an overdue milestone stands out with an Overdue badge until it is done', async ({
+		browser
+	}) => {
+		const { page: alice, editLink } = await createKickoffBoard(browser, 'Ada');
+		await openSection(alice, 'Milestones');
+		await addMilestone(alice, 'Architecture review', dayFromToday(-3));
+		await addMilestone(alice, 'Beta', dayFromToday(5));
+		const bob = await openInNewBrowser(browser, editLink, 'Grace');
+		await openSection(bob, 'Milestones');
+
+		for (const page of [alice, bob]) {
+			const [late, onTime] = [milestoneItems(page).nth(0), milestoneItems(page).nth(1)];
+			await expect(late.getByText('Overdue', { exact: true })).toBeVisible();
+			await expect(late.getByLabel('Due date')).toHaveAccessibleDescription(
+				/Overdue\s+3 days late/
+			);
+			await expect(onTime.getByText('Overdue', { exact: true })).toHaveCount(0);
+			await expect(page.getByText('1 milestone is overdue')).toBeVisible();
+		}
+
+		await milestoneItems(alice)
+			.nth(0)
+			.getByRole('combobox', { name: 'Status' })
+			.selectOption('done');
+		await expect(milestoneItems(bob).nth(0).getByText('Overdue', { exact: true })).toHaveCount(0);
+		await expect(bob.getByText('1 milestone is overdue')).toHaveCount(0);
+	});
+
+	test('a viewer sees the milestones and can change none of them', async ({ browser }) => {
+		const { page: owner, viewLink } = await createKickoffBoard(browser);
+		await openSection(owner, 'Milestones');
+		await addMilestone(owner, 'Beta', dayFromToday(5));
+		const viewer = await openInNewBrowser(browser, viewLink, 'Stakeholder');
+		await openSection(viewer, 'Milestones');
+		const beta = milestoneItems(viewer).first();
+		await expect(beta.getByRole('textbox', { name: 'Title', exact: true })).toHaveAttribute(
+			'readonly',
+			''
+		);
+		await expect(beta.getByLabel('Due date')).toHaveAttribute('readonly', '');
+		await expect(beta.getByRole('combobox', { name: 'Owner' })).toBeDisabled();
+		await expect(beta.getByRole('combobox', { name: 'Status' })).toBeDisabled();
+		await expect(viewer.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+		await expect(viewer.getByRole('button', { name: 'Add milestone' })).toHaveCount(0);
+	});
+
+	test('others see who is editing a milestone', async ({ browser }) => {
+		const { page: alice, editLink } = await createKickoffBoard(browser, 'Ada');
+		await openSection(alice, 'Milestones');
+		await addMilestone(alice, 'Beta', dayFromToday(5));
+		const bob = await openInNewBrowser(browser, editLink, 'Grace');
+		await openSection(bob, 'Milestones');
+		await milestoneItems(alice).first().getByRole('combobox', { name: 'Status' }).focus();
+		await expect(milestoneItems(bob).first()).toContainText('Ada editing');
+	});
+
+	test('axe finds no serious or critical violation in the Milestones section', async ({
+		browser
+	}) => {
+		const { page } = await createKickoffBoard(browser);
+		await addPeople(page, ['Ana']);
+		await openSection(page, 'Milestones');
+		await addMilestone(page, 'Kickoff', dayFromToday(-10));
+		await addMilestone(page, 'Beta', dayFromToday(5));
+		await addMilestone(page, 'Retro');
+		await milestoneItems(page)
+			.first()
+			.getByRole('combobox', { name: 'Status' })
+			.selectOption('done');
+		await milestoneItems(page)
+			.nth(1)
+			.getByRole('combobox', { name: 'Status' })
+			.selectOption('at-risk');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+	});
+});
