@@ -49,7 +49,14 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 	const { root, xmlText, fieldId, focus, editable } = options;
 	const awareness = options.provider.awareness;
 	const editor = createRichTextEditor({ namespace: fieldId, editable });
-	const removeBehaviour = registerRichTextBehaviour(editor);
+	// Lexical leaves contenteditable to the host (React's ContentEditable sets it there).
+	const removeBehaviour = mergeRegister(
+		registerRichTextBehaviour(editor),
+		editor.registerEditableListener((isEditable) => {
+			root.contentEditable = String(isEditable);
+		})
+	);
+	root.contentEditable = String(editable);
 	editor.setRootElement(root);
 
 	const binding = bindEditorToField({
@@ -107,6 +114,7 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 			binding.destroy();
 			removeBehaviour();
 			editor.setRootElement(null);
+			root.contentEditable = 'false';
 		}
 	};
 }
