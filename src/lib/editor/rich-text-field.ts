@@ -93,6 +93,7 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 		)
 	);
 
+	const removeSeeding = seedBeforeFirstEdit(root, binding);
 	const removeStateListener = registerStateListener(editor, options);
 	const resizes =
 		typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => binding.syncCursors());
@@ -110,12 +111,31 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 				awareness.setLocalStateField('focusPos', null);
 			}
 			removeStateListener();
+			removeSeeding();
 			removeFocusTracking();
 			binding.destroy();
 			removeBehaviour();
 			editor.setRootElement(null);
 			root.contentEditable = 'false';
 		}
+	};
+}
+
+/**
+ * Seeds an empty field's first paragraph right before the events that edit it (captured, so it
+ * happens before Lexical handles them): typing, Enter (handled at keydown), paste and drop.
+ */
+function seedBeforeFirstEdit(root: HTMLElement, binding: FieldBinding): () => void {
+	const seed = () => binding.seedEmptyField();
+	const onKeydown = (event: KeyboardEvent) => {
+		if (event.key === 'Enter') seed();
+	};
+	const events = ['beforeinput', 'paste', 'drop'] as const;
+	for (const type of events) root.addEventListener(type, seed, true);
+	root.addEventListener('keydown', onKeydown, true);
+	return () => {
+		for (const type of events) root.removeEventListener(type, seed, true);
+		root.removeEventListener('keydown', onKeydown, true);
 	};
 }
 

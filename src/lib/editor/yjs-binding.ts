@@ -10,6 +10,8 @@ import {
 } from '@lexical/yjs';
 import { mergeRegister } from '@lexical/utils';
 import {
+	$createParagraphNode,
+	$getRoot,
 	$setSelection,
 	COLLABORATION_TAG,
 	COMMAND_PRIORITY_EDITOR,
@@ -51,6 +53,12 @@ export interface FieldBinding {
 	readonly undoManager: Y.UndoManager;
 	/** Redraws the carets of others, e.g. after the field changed size. */
 	syncCursors(): void;
+	/**
+	 * Gives an empty field its first paragraph just before this user's first edit, outside the
+	 * undo history: undoing that edit then leaves an empty paragraph, not an empty root that
+	 * Lexical would refill with a new write (which would wipe the redo stack).
+	 */
+	seedEmptyField(): void;
 	destroy(): void;
 }
 
@@ -115,6 +123,22 @@ export function bindEditorToField(options: FieldBindingOptions): FieldBinding {
 		binding,
 		undoManager,
 		syncCursors,
+		seedEmptyField() {
+			if (destroyed || !editor.isEditable() || !editor.read(() => $getRoot().isEmpty())) return;
+			binding.isBootstrapping = true;
+			try {
+				editor.update(
+					() => {
+						const paragraph = $createParagraphNode();
+						$getRoot().append(paragraph);
+						paragraph.select();
+					},
+					{ discrete: true }
+				);
+			} finally {
+				binding.isBootstrapping = false;
+			}
+		},
 		destroy() {
 			if (destroyed) return;
 			destroyed = true;

@@ -7,6 +7,7 @@ import {
 	$getSelection,
 	$isRangeSelection,
 	FORMAT_TEXT_COMMAND,
+	REDO_COMMAND,
 	UNDO_COMMAND,
 	type LexicalEditor
 } from 'lexical';
@@ -180,6 +181,38 @@ describe('bindEditorToField', () => {
 		await settle();
 		expect(shownText(adaField)).toBe('Grace. ');
 		expect(shownText(graceField)).toBe('Grace. ');
+	});
+
+	it('lets the first edit in an empty field be undone and redone', async () => {
+		const [ada, grace] = twoPeers();
+		const adaField = mountField(ada);
+		const graceField = mountField(grace);
+		// Typing starts with a beforeinput event, which seeds the field's first paragraph.
+		adaField.editor.getRootElement()?.dispatchEvent(new Event('beforeinput', { cancelable: true }));
+		type(adaField.editor, 'Draft objective');
+		await settle();
+		expect(shownText(graceField)).toBe('Draft objective');
+
+		adaField.editor.dispatchCommand(UNDO_COMMAND, undefined);
+		await settle();
+		expect(shownText(graceField)).toBe('');
+		adaField.editor.dispatchCommand(REDO_COMMAND, undefined);
+		await settle();
+		expect(shownText(adaField)).toBe('Draft objective');
+		expect(shownText(graceField)).toBe('Draft objective');
+	});
+
+	it('seeds no paragraph in a field that has content or that the user may not edit', async () => {
+		const [ada, grace] = twoPeers();
+		const writer = mountField(ada);
+		type(writer.editor, 'Already here');
+		await settle();
+		const before = sectionText(ada).toJSON();
+		writer.binding.seedEmptyField();
+		mountField(grace, 'objectives', { editable: false }).binding.seedEmptyField();
+		await settle();
+		expect(sectionText(ada).toJSON()).toBe(before);
+		expect(sectionText(ada, 'objectives').length).toBe(0);
 	});
 
 	it('keeps a local edit that is still pending when a remote change arrives', async () => {

@@ -13,6 +13,7 @@ import {
 	type RichTextFieldOptions
 } from '$lib/editor/rich-text-field.ts';
 import type { LinkInput } from '$lib/editor/safe-url.ts';
+import type { LexicalEditor } from 'lexical';
 
 /** What a RichTextField mounts with; the state adds the toolbar and placeholder callbacks. */
 export type RichTextMountOptions = Omit<RichTextFieldOptions, 'onFormat' | 'onEmpty'>;
@@ -52,23 +53,32 @@ export class RichTextFieldState {
 
 	/** Turns the selected blocks into `kind` (or back into paragraphs). */
 	setBlock(kind: BlockKind): void {
-		if (this.#field) setBlockKind(this.#field.editor, kind);
+		const editor = this.#prepared();
+		if (editor) setBlockKind(editor, kind);
 	}
 
 	/** Toggles bold or italic. */
 	toggle(format: 'bold' | 'italic'): void {
-		if (this.#field) toggleTextFormat(this.#field.editor, format);
+		const editor = this.#prepared();
+		if (editor) toggleTextFormat(editor, format);
 	}
 
 	/** Links the selection to what the user typed, or says why it cannot. */
 	link(input: string): LinkInput {
-		if (!this.#field) return { ok: false, message: 'The field is not ready yet.' };
-		return applyLink(this.#field.editor, input);
+		const editor = this.#prepared();
+		if (!editor) return { ok: false, message: 'The field is not ready yet.' };
+		return applyLink(editor, input);
 	}
 
 	/** Removes the link at the caret. */
 	unlink(): void {
 		if (this.#field) removeLink(this.#field.editor);
+	}
+
+	// The editor, with an empty field's first paragraph seeded outside the undo history.
+	#prepared(): LexicalEditor | null {
+		this.#field?.binding.seedEmptyField();
+		return this.#field?.editor ?? null;
 	}
 
 	/** Puts the caret back into the field, where it was. */
