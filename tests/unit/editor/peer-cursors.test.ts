@@ -37,6 +37,26 @@ describe('peerCursorStates', () => {
 		expect(shown.get(2)?.name).toBe('Someone');
 		expect(shown.get(2)?.color).toBe('#ABCDEF');
 	});
+
+	it('keeps a well-formed caret position and drops malformed ones', () => {
+		const position = {
+			type: { client: 7, clock: 3 },
+			tname: null,
+			item: { client: 7, clock: 9 },
+			assoc: 0
+		};
+		const states = new Map<number, unknown>([
+			[1, { ...here, anchorPos: position, focusPos: position }],
+			[2, { ...here, anchorPos: { ...position, tname: 'meta' }, focusPos: 'here' }],
+			[3, { ...here, anchorPos: { ...position, item: { client: -1, clock: 'x' } }, focusPos: 5 }]
+		]);
+		const shown = peerCursorStates(states, 9, field);
+		expect(shown.get(1)?.anchorPos).toEqual(position);
+		expect(shown.get(2)?.anchorPos).toBeNull();
+		expect(shown.get(2)?.focusPos).toBeNull();
+		expect(shown.get(3)?.anchorPos).toBeNull();
+		expect(shown.get(3)?.focusPos).toBeNull();
+	});
 });
 
 describe('isFocusOn', () => {
