@@ -23,6 +23,9 @@ import {
 import * as Y from 'yjs';
 import { clearCollabNodeCache } from './collab-node-cache.ts';
 
+/** The events of one transaction in a field, as @lexical/yjs takes them. */
+type YjsEvents = Parameters<typeof syncYjsChangesToLexical>[2];
+
 /** Thrown when a field's Y.XmlText is not part of a document, so there is nothing to bind to. */
 export class FieldNotInDocumentError extends Error {
 	override readonly name = 'FieldNotInDocumentError';
@@ -86,13 +89,13 @@ export function bindEditorToField(options: FieldBindingOptions): FieldBinding {
 			pickStates && { getAwarenessStates: (_, p) => pickStates(p.awareness.getStates()) }
 		);
 
-	const onYjsChanges = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
+	const onYjsChanges = (events: YjsEvents, transaction: Y.Transaction) => {
 		if (transaction.origin === binding) return;
 		// A local edit still pending in Lexical would otherwise be committed together with the
 		// remote change, under the collaboration tag, and never reach Yjs.
 		editor.read(() => {});
 		const fromUndo = transaction.origin instanceof Y.UndoManager;
-		syncYjsChangesToLexical(binding, provider, events as never, fromUndo, syncCursors);
+		syncYjsChangesToLexical(binding, provider, events, fromUndo, syncCursors);
 	};
 	xmlText.observeDeep(onYjsChanges);
 
