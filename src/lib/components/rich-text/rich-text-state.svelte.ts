@@ -1,0 +1,88 @@
+import {
+	applyLink,
+	NO_FORMAT,
+	removeLink,
+	setBlockKind,
+	toggleTextFormat,
+	type BlockKind,
+	type FormatState
+} from '$lib/editor/formatting.ts';
+import {
+	mountRichTextField,
+	type MountedRichTextField,
+	type RichTextFieldOptions
+} from '$lib/editor/rich-text-field.ts';
+import type { LinkInput } from '$lib/editor/safe-url.ts';
+import type { LexicalEditor } from 'lexical';
+
+/** What a RichTextField mounts with; the state adds the toolbar and placeholder callbacks. */
+export type RichTextMountOptions = Omit<RichTextFieldOptions, 'onFormat' | 'onEmpty'>;
+
+/**
+ * The reactive side of one rich-text field: the format at the caret (for the toolbar), whether
+ * the field is empty (for the placeholder), and the toolbar's actions on the mounted editor.
+ */
+export class RichTextFieldState {
+	#format = $state.raw<FormatState>(NO_FORMAT);
+	#empty = $state(true);
+	#field: MountedRichTextField | null = null;
+
+	/** The format at the caret, or at the last place it was. */
+	get format(): FormatState {
+		return this.#format;
+	}
+
+	/** True while the field shows nothing. */
+	get empty(): boolean {
+		return this.#empty;
+	}
+
+	/** Mounts the editor and returns its teardown, for an effect. */
+	mount(options: RichTextMountOptions): () => void {
+		const field = mountRichTextField({
+			...options,
+			onFormat: (format) => (this.#format = format),
+			onEmpty: (empty) => (this.#empty = empty)
+		});
+		this.#field = field;
+		return () => {
+			if (this.#field === field) this.#field = null;
+			field.destroy();
+		};
+	}
+
+	/** Turns the selected blocks into `kind` (or back into paragraphs). */
+	setBlock(kind: BlockKind): void {
+		const editor = this.#prepared();
+		if (editor) setBlockKind(editor, kind);
+	}
+
+	/** Toggles bold or italic. */
+	toggle(format: 'bold' | 'italic'): void {
+		const editor = this.#prepared();
+		if (editor) toggleTextFormat(editor, format);
+	}
+
+	/** Links the selection to what the user typed, or says why it cannot. */
+	link(input: string): LinkInput {
+		const editor = this.#prepared();
+		if (!editor) return { ok: false, message: 'The field is not ready yet.' };
+		return applyLink(editor, input);
+	}
+
+	/** Removes the link at the caret. */
+	unlink(): void {
+		if (this.#field) removeLink(this.#field.editor);
+	}
+
+	// The editor, with an empty field's first paragraph seeded outside the undo history.
+	#prepared(): LexicalEditor | null {
+		this.#field?.binding.seedEmptyField();
+		return this.#field?.editor ?? null;
+	}
+
+	/** Puts the caret back into the field, where it was. */
+	focusEditor(): void {
+		this.#field?.editor.focus();
+	}
+}

@@ -1,0 +1,81 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { $createLinkNode } from '@lexical/link';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { readCharterSection } from '../../src/lib/board/read.ts';
+import { asCollabProvider } from '../../src/lib/editor/collab-provider.ts';
+import { createRichTextEditor } from '../../src/lib/editor/editor-setup.ts';
+import { bindEditorToField } from '../../src/lib/editor/yjs-binding.ts';
+import { connectClient } from '../helpers/clients.ts';
+import { openSection } from './helpers.ts';
+
+/** Opens the Charter section and waits until its fields are live. */
+export async function openCharter(page: Page): Promise<void> {
+	await openSection(page, 'Charter');
+	await expect(charterField(page, 'Background')).toHaveAttribute('contenteditable', /true|false/);
+}
+
+/** A charter section (heading, marker, toolbar and field) by its heading. */
+export function charterSection(page: Page, heading: string): Locator {
+	return page.getByRole('region', { name: heading, exact: true });
+}
+
+/** The editable area of a charter section. */
+export function charterField(page: Page, heading: string): Locator {
+	return charterSection(page, heading).getByRole('textbox', { name: heading, exact: true });
+}
+
+/** Puts the caret at the end of a charter section, as a click and Ctrl+End would. */
+export async function caretAtEnd(page: Page, heading: string): Promise<void> {
+	await charterField(page, heading).click();
+	await page.keyboard.press('Control+End');
+}
+
+/** Clicks a formatting button of a charter section. */
+export async function format(page: Page, heading: string, button: string): Promise<void> {
+	await charterSection(page, heading).getByRole('button', { name: button, exact: true }).click();
+}
+
+/** The caret of another person drawn in a charter section. */
+export function peerCaret(page: Page, heading: string, name: string): Locator {
+	return charterSection(page, heading).locator('.rt-peer-name', { hasText: name });
+}
+
+/**
+ * Writes a `javascript:` link into a charter section the way a modified client could: a headless
+ * Lexical editor in this process, bound over a stock y-websocket connection with the edit key.
+ */
+export async function writeLinkAsPeer(
+	baseURL: string,
+	editLink: string,
+	section: 'background',
+	url: string
+): Promise<void> {
+	const { pathname, hash } = new URL(editLink);
+	const boardId = pathname.split('/').at(-1) ?? '';
+	const editKey = new URLSearchParams(hash.slice(1)).get('edit') ?? '';
+	const syncUrl = `${baseURL.replace(/^http/, 'ws')}/sync`;
+	const client = connectClient({ syncUrl }, boardId, editKey);
+	try {
+		await client.synced();
+		const xmlText = readCharterSection(client.doc, section);
+		if (!xmlText) throw new Error(`no ${section} section on board ${boardId}`);
+		const editor = createRichTextEditor({ namespace: 'mallory', editable: true });
+		const field = bindEditorToField({
+			editor,
+			xmlText,
+			fieldId: `charter:${section}`,
+			provider: asCollabProvider(client.provider)
+		});
+		editor.update(
+			() => {
+				const link = $createLinkNode(url).append($createTextNode('Open the plan'));
+				$getRoot().append($createParagraphNode().append(link));
+			},
+			{ discrete: true }
+		);
+		field.destroy();
+	} finally {
+		// The update is already queued on the socket, which sends it before it closes.
+		client.destroy();
+	}
+}
