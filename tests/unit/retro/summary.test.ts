@@ -84,7 +84,7 @@ describe('renderRetroSummary', () => {
 				'',
 				'## Actions',
 				'',
-				'- [ ] Quarantine flaky tests (owner: Ada, due 2030-01-31) — from “Flaky tests”',
+				'- [ ] Quarantine flaky tests (owner: Ada, due 2030-01-31) — from “Build pipeline”',
 				''
 			].join('\n')
 		);

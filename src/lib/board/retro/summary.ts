@@ -55,6 +55,16 @@ function actionLine(action: Action, people: readonly Person[], suffix = ''): str
 	return `- ${box} ${markdownText(action.title)} (${details.join(', ')})${suffix}`;
 }
 
+/** What an action can come from: a named group by its name, any card by its text. */
+function actionSources(groups: readonly RetroGroup[]): Map<string, string> {
+	const sources = new Map<string, string>();
+	for (const group of groups) {
+		for (const card of group.cards) sources.set(card.id, card.text);
+		if (group.name) sources.set(group.id, group.name);
+	}
+	return sources;
+}
+
 /** The retro as Markdown: columns with their groups, cards and votes, then the actions. */
 export function renderRetroSummary(input: RetroSummaryInput): string {
 	const cardCount = input.groups.reduce((sum, group) => sum + group.cards.length, 0);
@@ -73,14 +83,12 @@ export function renderRetroSummary(input: RetroSummaryInput): string {
 		if (groups.length === 0) lines.push('_No cards._');
 		for (const group of groups) lines.push(...groupLines(group, input.totals.get(group.id) ?? 0));
 	}
-	const cardIds = new Map(
-		input.groups.flatMap((group) => group.cards.map((card) => [card.id, card.text] as const))
-	);
-	const actions = input.actions.filter((action) => cardIds.has(action.source));
+	const sources = actionSources(input.groups);
+	const actions = input.actions.filter((action) => sources.has(action.source));
 	lines.push('', '## Actions', '');
 	if (actions.length === 0) lines.push('_No actions._');
 	for (const action of actions) {
-		const from = ` — from “${markdownText(cardIds.get(action.source)!)}”`;
+		const from = ` — from “${markdownText(sources.get(action.source)!)}”`;
 		lines.push(actionLine(action, input.people, from));
 	}
 	if (input.carried && input.carried.length > 0) {

@@ -4,19 +4,6 @@ export function formatRemaining(ms: number): string {
 	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** Remaining time in words, for screen readers and the timer's label. */
-export function describeRemaining(ms: number): string {
-	const seconds = Math.max(0, Math.ceil(ms / 1000));
-	if (seconds === 0) return 'Time is up';
-	const minutes = Math.floor(seconds / 60);
-	const rest = seconds % 60;
-	const parts = [
-		minutes > 0 ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '',
-		rest > 0 ? `${rest} ${rest === 1 ? 'second' : 'seconds'}` : ''
-	].filter(Boolean);
-	return `${parts.join(' ')} left`;
-}
-
 /** How much of the countdown has passed, 0 to 1; 0 when its start is unknown. */
 export function elapsedFraction(startedAt: number | null, endsAt: number, now: number): number {
 	if (startedAt === null || endsAt <= startedAt) return 0;
