@@ -67,7 +67,7 @@ export function draftTexts(page: Page, column: string): Promise<string[]> {
 }
 
 /** A published card's element, by its exact text. */
-export function retroCard(page: Page, text: string) {
+export function retroCard(page: Page, text: string | RegExp) {
 	return page.locator('.retro-card').filter({ has: page.getByText(text, { exact: true }) });
 }
 
