@@ -71,6 +71,13 @@ export function retroCard(page: Page, text: string | RegExp) {
 	return page.locator('.retro-card').filter({ has: page.getByText(text, { exact: true }) });
 }
 
+/** Drags one published card onto another by its text (a drop onto the card groups them). */
+export async function dragCardOnto(page: Page, from: string, to: string): Promise<void> {
+	await retroCard(page, from)
+		.getByText(from, { exact: true })
+		.dragTo(retroCard(page, to).getByText(to, { exact: true }));
+}
+
 /** The sync status line of the board. */
 export function syncStatus(page: Page) {
 	return page.getByRole('status').filter({ hasText: /Synced|Offline|Connecting/ });

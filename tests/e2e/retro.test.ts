@@ -4,6 +4,7 @@ import { removeDataDir, startServer, type TestServer } from '../helpers/server.t
 import { newPerson, openSection } from './helpers.ts';
 import {
 	createRetroBoardIn,
+	dragCardOnto,
 	docText,
 	draftTexts,
 	joinRetro,
@@ -105,7 +106,7 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 
 	// Group by dragging, and with the keyboard-operable "Group with" select; name the group.
 	await button(ada, 'Start grouping').click();
-	await retroCard(bob, drafts.bobStart).dragTo(retroCard(bob, drafts.ada));
+	await dragCardOnto(bob, drafts.bobStart, drafts.ada);
 	await expect(cy.getByText('2 cards')).toBeVisible();
 	const cyRegroup = cy.getByLabel(`Group “${drafts.cyStart}” with`);
 	await cyRegroup.focus();
@@ -177,6 +178,10 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 		await expect(
 			page.getByRole('list', { name: 'Retro phases' }).locator('[aria-current="step"]')
 		).toContainText('Done');
+
+	// The action is one of the board's actions, like any other.
+	await openSection(bob, 'Overview');
+	await expect(bob.getByText('1 action', { exact: true })).toBeVisible();
 });
 
 test('a participant offline at the reveal publishes their drafts when back', async ({
