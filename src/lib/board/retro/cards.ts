@@ -1,0 +1,97 @@
+import * as Y from 'yjs';
+import * as z from 'zod';
+import { boardRoots } from '../doc.ts';
+import { orderAtEnd, type Ordered } from '../order.ts';
+import { readRetroCards, readRetroColumns } from '../read.ts';
+import { idSchema, timestampSchema, userIdSchema } from '../schema.ts';
+import { parseInput } from '../validate.ts';
+import { RetroPhaseError, RetroRuleError } from './errors.ts';
+import {
+	ANONYMOUS_AUTHOR,
+	cardTextSchema,
+	readRetroExtras,
+	retroExtraRoots,
+	retroWriterSchema
+} from './model.ts';
+import { settingsOf } from './settings.ts';
+
+/**
+ * Origin of the writes a client makes on its own behalf rather than the user's: publishing
+ * drafts and counting them. Undo tracks only the local command origin, so Ctrl+Z can never
+ * take a published card back into hiding or rewind a counter.
+ */
+export const retroBookkeepingOrigin: unique symbol = Symbol('charter/retro-bookkeeping');
+
+/** A private draft as it is published: its id becomes the card's id. */
+export const publishedDraftSchema = z.object({
+	id: idSchema,
+	column: idSchema,
+	text: cardTextSchema,
+	createdAt: timestampSchema
+});
+/** A private draft as it is published. */
+export type PublishedDraft = z.input<typeof publishedDraftSchema>;
+
+/**
+ * Publishes a user's drafts as cards, after the phase left `write` (never before: that is the
+ * privacy promise). Publishing is idempotent: a draft whose card exists is skipped, so two tabs
+ * or a retry after a crash publish each draft once. A draft whose column was removed lands in
+ * the first column. Returns the ids of the cards now published.
+ */
+export function publishDrafts(
+	doc: Y.Doc,
+	drafts: readonly PublishedDraft[],
+	userId: string
+): string[] {
+	const valid = parseInput('publishDrafts', z.array(publishedDraftSchema), drafts);
+	const author = parseInput('publishDrafts', userIdSchema, userId);
+	const { phase } = settingsOf(doc);
+	if (phase === 'write') throw new RetroPhaseError('publishDrafts', phase);
+	const columns = readRetroColumns(doc).items;
+	const firstColumn = columns[0];
+	if (!firstColumn) throw new RetroRuleError('publishDrafts: the retro has no column');
+	const columnIds = new Set(columns.map((column) => column.id));
+	const { anonymous } = readRetroExtras(doc);
+	const { retroCards } = boardRoots(doc);
+	const ordered: Ordered[] = readRetroCards(doc).items.map(({ id, order }) => ({ id, order }));
+	doc.transact(() => {
+		for (const draft of valid) {
+			if (retroCards.has(draft.id)) continue;
+			const order = orderAtEnd(ordered);
+			ordered.push({ id: draft.id, order });
+			const card = new Y.Map<unknown>([
+				['column', columnIds.has(draft.column) ? draft.column : firstColumn.id],
+				['text', draft.text],
+				['author', anonymous ? ANONYMOUS_AUTHOR : author],
+				['group', ''],
+				['order', order],
+				['createdAt', draft.createdAt]
+			]);
+			retroCards.set(draft.id, card);
+		}
+	}, retroBookkeepingOrigin);
+	return valid.map((draft) => draft.id);
+}
+
+/**
+ * Tells the others how many cards `userId` is writing and whether they are done: the count, never
+ * the text. Writes only when something changed.
+ */
+export function reportWriting(
+	doc: Y.Doc,
+	userId: string,
+	status: { name: string; drafts: number; done: boolean }
+): void {
+	const writer = parseInput('reportWriting', userIdSchema, userId);
+	const value = parseInput('reportWriting', retroWriterSchema, status);
+	const { writers } = retroExtraRoots(doc);
+	const stored = retroWriterSchema.safeParse(writers.get(writer));
+	if (
+		stored.success &&
+		stored.data.name === value.name &&
+		stored.data.drafts === value.drafts &&
+		stored.data.done === value.done
+	)
+		return;
+	doc.transact(() => writers.set(writer, value), retroBookkeepingOrigin);
+}

@@ -1,0 +1,200 @@
+import { createContext } from 'svelte';
+import { BoardCommandError } from '$lib/board/errors.ts';
+import {
+	ANONYMOUS_AUTHOR,
+	RETRO_EXTRA_KEYS,
+	buildGroups,
+	leadsOf,
+	phaseAllows,
+	readGroupNames,
+	readRetroExtras,
+	readReview,
+	readWriters,
+	tallyVotes,
+	type RetroAbility,
+	type RetroExtras,
+	type RetroGroup,
+	type RetroReviewEntry,
+	type RetroWriter,
+	type VoteTally
+} from '$lib/board/retro/index.ts';
+import type { RetroCard, RetroSettings } from '$lib/board/schema.ts';
+import type { BoardContext } from '$lib/board/views/context.ts';
+import { YSnapshot } from '$lib/board/views/y-snapshot.svelte.ts';
+import { RetroAwareness } from '$lib/sync/retro-awareness.svelte.ts';
+import { ServerClock } from '$lib/sync/retro-clock.svelte.ts';
+import { RetroDraftStore } from '$lib/sync/retro-drafts.svelte.ts';
+import type { ProfileStore } from '$lib/sync/profile.svelte.ts';
+
+/**
+ * Everything the retro's components share on one board: the board context, this user's private
+ * drafts, the server clock, facilitation over awareness, and reactive reads of the retro's own
+ * document keys with what derives from them (groups, vote tally, who is who).
+ */
+export class RetroState {
+	readonly board: BoardContext;
+	/** This user's private drafts; null for viewers, who cannot publish. */
+	readonly drafts: RetroDraftStore | null;
+	readonly clock = new ServerClock();
+	readonly whereabouts: RetroAwareness;
+	/** Whether this user's view follows the facilitator's section. */
+	following = $state(false);
+	/** The last command that failed, said in words, until the next one succeeds. */
+	notice = $state('');
+	readonly #profile: ProfileStore;
+	readonly #extras: YSnapshot<RetroExtras>;
+	readonly #groupNames: YSnapshot<Map<string, string>>;
+	readonly #writers: YSnapshot<RetroWriter[]>;
+	readonly #review: YSnapshot<Map<string, RetroReviewEntry>>;
+	readonly #groups: RetroGroup[];
+	readonly #tally: VoteTally;
+
+	constructor(board: BoardContext, profile: ProfileStore) {
+		this.board = board;
+		this.#profile = profile;
+		const doc = board.session.doc;
+		this.drafts = board.session.canEdit
+			? new RetroDraftStore(board.boardId, profile.current.id)
+			: null;
+		this.whereabouts = new RetroAwareness(board.session.provider.awareness);
+		this.#extras = new YSnapshot(doc.getMap('retro'), () => readRetroExtras(doc));
+		this.#groupNames = new YSnapshot(doc.getMap(RETRO_EXTRA_KEYS.groupNames), () =>
+			readGroupNames(doc)
+		);
+		this.#writers = new YSnapshot(doc.getMap(RETRO_EXTRA_KEYS.writers), () => readWriters(doc));
+		this.#review = new YSnapshot(doc.getMap(RETRO_EXTRA_KEYS.review), () => readReview(doc));
+		this.#groups = $derived(buildGroups(board.view.retroCards, this.#groupNames.current));
+		this.#tally = $derived(
+			tallyVotes(
+				board.view.retroVotes,
+				leadsOf(board.view.retroCards),
+				this.settings?.votesPerPerson ?? 0
+			)
+		);
+		this.clock.start();
+	}
+
+	/** This user's id. */
+	get me(): string {
+		return this.#profile.current.id;
+	}
+
+	/** This user's name. */
+	get myName(): string {
+		return this.#profile.current.name;
+	}
+
+	/** The retro settings, or null on a board without them. */
+	get settings(): RetroSettings | null {
+		const read = this.board.view.retro;
+		return read.ok ? read.settings : null;
+	}
+
+	/** Anonymous mode, the soft lock and the timer's start. */
+	get extras(): RetroExtras {
+		return this.#extras.current;
+	}
+
+	/** The facilitator's user id, or null. */
+	get facilitator(): string | null {
+		const meta = this.board.view.meta;
+		return meta.ok ? (meta.meta.facilitator ?? null) : null;
+	}
+
+	/** True when this user facilitates (and may edit). */
+	get isFacilitator(): boolean {
+		return this.board.session.canEdit && this.facilitator === this.me;
+	}
+
+	/** True when this user may change things now: an editor, not held by the soft lock. */
+	get canAct(): boolean {
+		return this.board.session.canEdit && (!this.extras.locked || this.isFacilitator);
+	}
+
+	/** Whether the current phase allows `ability`. */
+	allows(ability: RetroAbility): boolean {
+		const settings = this.settings;
+		return settings !== null && phaseAllows(settings.phase, ability);
+	}
+
+	/** Groups (lone cards included) in board order. */
+	get groups(): RetroGroup[] {
+		return this.#groups;
+	}
+
+	/** Votes per group and per user, each user's counted up to the limit. */
+	get tally(): VoteTally {
+		return this.#tally;
+	}
+
+	/** Who is writing: draft counts and "done" flags. */
+	get writers(): RetroWriter[] {
+		return this.#writers.current;
+	}
+
+	/** Actions carried over from the previous retro. */
+	get review(): Map<string, RetroReviewEntry> {
+		return this.#review.current;
+	}
+
+	/** A person's name as the board knows it: from what they wrote, from presence, or null. */
+	nameOf(userId: string): string | null {
+		if (userId === this.me) return this.myName;
+		const writer = this.writers.find((candidate) => candidate.userId === userId);
+		if (writer) return writer.name;
+		return this.board.presence.people.find((user) => user.id === userId)?.name ?? null;
+	}
+
+	/** Whether this user wrote the card (known locally even when it carries no author). */
+	isMine(card: RetroCard): boolean {
+		return card.author === this.me || (this.drafts?.publishedIds.has(card.id) ?? false);
+	}
+
+	/** The author shown on a card, or null when anonymous or unknown. */
+	authorOf(card: RetroCard): string | null {
+		if (card.author === ANONYMOUS_AUTHOR) return this.isMine(card) ? 'You' : null;
+		return card.author === this.me ? 'You' : this.nameOf(card.author);
+	}
+
+	/**
+	 * Runs a command; when a peer changed things first (the phase moved on, the lock came on),
+	 * the refusal becomes a notice instead of an error. Returns whether it ran.
+	 */
+	run(command: () => void): boolean {
+		try {
+			command();
+			this.notice = '';
+			return true;
+		} catch (error) {
+			if (!(error instanceof BoardCommandError)) throw error;
+			this.notice = noticeFor(error);
+			return false;
+		}
+	}
+
+	/** Stops the clock and closes the drafts. */
+	destroy(): void {
+		this.clock.destroy();
+		this.drafts?.destroy();
+	}
+}
+
+function noticeFor(error: BoardCommandError): string {
+	switch (error.name) {
+		case 'VoteLimitError':
+			return 'You have used all your votes. Take one back to vote for something else.';
+		case 'RetroPhaseError':
+			return 'The retro moved on to another phase, so that change was not made.';
+		case 'NotFacilitatorError':
+			return 'Only the facilitator can do that.';
+		case 'EntityNotFoundError':
+			return 'That card or column was just removed by someone else.';
+		case 'InvalidInputError':
+			return 'That value is not allowed here.';
+		default:
+			return error.message.replace(/^\w+: /, '');
+	}
+}
+
+/** Reads and provides the retro state of the open board. */
+export const [getRetroState, setRetroState] = createContext<RetroState>();

@@ -1,0 +1,227 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { newPerson, openInNewBrowser, openSection } from './helpers.ts';
+import {
+	createRetroBoardIn,
+	dragCardOnto,
+	facilitationBar,
+	joinRetro,
+	retroCard,
+	writeCard
+} from './retro-helpers.ts';
+
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
+const currentStep = (page: Page) =>
+	page.getByRole('list', { name: 'Retro phases' }).locator('[aria-current="step"]');
+
+const ADVANCE = {
+	reveal: 'Reveal the cards',
+	group: 'Start grouping',
+	vote: 'Start voting',
+	discuss: 'End voting and discuss',
+	done: 'Finish the retro'
+} as const;
+
+/** The facilitator moves the retro on to `phase`, and everyone's stepper follows. */
+async function advance(facilitator: Page, phase: keyof typeof ADVANCE, ...others: Page[]) {
+	await button(facilitator, ADVANCE[phase]).click();
+	const label = phase[0]!.toUpperCase() + phase.slice(1);
+	for (const page of [facilitator, ...others]) await expect(currentStep(page)).toContainText(label);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+}
+
+async function expectAccessible(page: Page, phase: string) {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		expect(await seriousViolations(page), `${phase}, ${colorScheme}`).toEqual([]);
+	}
+}
+
+test('the retro section has no serious accessibility violation in any phase, light or dark', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const ada = await newPerson(browser, 'Ada');
+	const { editLink } = await createRetroBoardIn(ada);
+	const bob = await joinRetro(browser, editLink, 'Bob');
+	await writeCard(ada, 'Start', 'Keep the demo days');
+	await writeCard(bob, 'Start', 'Demos help a lot');
+	await writeCard(bob, 'Stop', 'Late standups');
+	await ada.getByLabel('Minutes').fill('3');
+	await button(ada, 'Start timer').click();
+	await expectAccessible(ada, 'write');
+	await expectAccessible(bob, 'write (participant)');
+
+	await advance(ada, 'reveal', bob);
+	await expect(retroCard(ada, 'Late standups')).toBeVisible();
+	await expectAccessible(ada, 'reveal');
+	await advance(ada, 'group', bob);
+	await dragCardOnto(ada, 'Demos help a lot', 'Keep the demo days');
+	await expect(ada.getByText('2 cards')).toBeVisible();
+	await expectAccessible(ada, 'group');
+	await advance(ada, 'vote', bob);
+	await button(bob, 'Vote for “Late standups”').click();
+	await expectAccessible(bob, 'vote');
+	await advance(ada, 'discuss', bob);
+	await button(ada, 'Create an action').first().click();
+	await expectAccessible(ada, 'discuss');
+	await ada.getByRole('button', { name: 'Add action' }).click();
+	await advance(ada, 'done', bob);
+	await expectAccessible(bob, 'done');
+});
+
+test('a viewer follows the retro read-only and never sees a draft', async ({ browser }) => {
+	const ada = await newPerson(browser, 'Ada');
+	const { viewLink } = await createRetroBoardIn(ada);
+	await writeCard(ada, 'Stop', 'Long release freezes');
+	const viewer = await openInNewBrowser(browser, viewLink, 'Stakeholder');
+	await openSection(viewer, 'Retrospective');
+	await expect(viewer.getByText('Everyone is writing privately.')).toBeVisible();
+	await expect(viewer.getByText('Long release freezes')).toHaveCount(0);
+	await expect(viewer.getByRole('textbox')).toHaveCount(1); // the read-only board title
+	await expect(viewer.getByRole('button', { name: 'I’m done' })).toHaveCount(0);
+
+	await advance(ada, 'reveal', viewer);
+	await expect(retroCard(viewer, 'Long release freezes')).toBeVisible();
+	await advance(ada, 'group', viewer);
+	await expect(viewer.getByRole('combobox')).toHaveCount(0);
+	await expect(retroCard(viewer, 'Long release freezes')).not.toHaveAttribute('draggable', 'true');
+	await advance(ada, 'vote', viewer);
+	await expect(viewer.getByRole('button', { name: /Vote for/ })).toBeDisabled();
+	await advance(ada, 'discuss', viewer);
+	await expect(viewer.getByRole('button', { name: 'Create an action' })).toHaveCount(0);
+	await expect(viewer.getByRole('button', { name: /Start the next retro/ })).toHaveCount(0);
+	await expect(facilitationBar(viewer).getByRole('button')).toHaveCount(0);
+});
+
+test('participants follow the facilitator, come when asked, and wait while editing is paused', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const ada = await newPerson(browser, 'Ada');
+	const { editLink } = await createRetroBoardIn(ada);
+	const bob = await joinRetro(browser, editLink, 'Bob');
+	const cy = await joinRetro(browser, editLink, 'Cy');
+
+	await facilitationBar(bob).getByLabel('Follow the facilitator').check();
+	await openSection(ada, 'Risks');
+	await expect(bob).toHaveURL(/\/risks$/);
+	await expect(cy).toHaveURL(/\/retro$/);
+
+	await openSection(ada, 'Overview');
+	await expect(bob).toHaveURL(/\/b\/[\w-]+$/);
+	await button(ada, 'Bring everyone here').click();
+	await expect(cy).toHaveURL(/\/b\/[\w-]+$/);
+	await openSection(ada, 'Retrospective');
+	await expect(bob).toHaveURL(/\/retro$/);
+	await openSection(cy, 'Retrospective');
+
+	await button(ada, 'Pause editing').click();
+	for (const page of [bob, cy])
+		await expect(page.getByRole('status').filter({ hasText: 'paused editing' })).toBeVisible();
+	await expect(cy.getByLabel('New card in Start')).toBeDisabled();
+	await writeCard(ada, 'Start', 'The facilitator can still write');
+	await button(ada, 'Resume editing').click();
+	await expect(cy.getByLabel('New card in Start')).toBeEnabled();
+	await expect(cy.getByText('paused editing')).toHaveCount(0);
+
+	// Hand-over from the list of people present.
+	await ada.getByLabel('Hand facilitation to').selectOption({ label: 'Cy' });
+	await button(ada, 'Hand over').click();
+	await expect(facilitationBar(bob)).toContainText('Facilitator: Cy');
+	await expect(button(cy, 'Reveal the cards')).toBeVisible();
+	await expect(button(ada, 'Reveal the cards')).toHaveCount(0);
+	await expect(facilitationBar(ada).getByLabel('Follow the facilitator')).toBeVisible();
+});
+
+test('the facilitator picks a format or edits the columns before the reveal; anonymous cards carry no author', async ({
+	browser
+}) => {
+	const ada = await newPerson(browser, 'Ada');
+	const { editLink } = await createRetroBoardIn(ada);
+	const bob = await joinRetro(browser, editLink, 'Bob');
+	await ada
+		.getByLabel('Format', { exact: true })
+		.selectOption({ label: '4Ls (Liked, Learned, Lacked, Longed for)' });
+	for (const column of ['Liked', 'Learned', 'Lacked', 'Longed for'])
+		await expect(bob.getByRole('heading', { name: column })).toBeVisible();
+
+	await ada.getByLabel('Column 2 title').fill('Learnt');
+	await ada.getByLabel('Column 2 title').press('Enter');
+	await button(ada, 'Move Liked right').click();
+	await button(ada, 'Remove column Lacked').click();
+	await ada.getByLabel('New column').fill('Kudos');
+	await button(ada, 'Add column').click();
+	await expect(ada.getByLabel('Format', { exact: true })).toHaveValue('custom');
+	await expect(bob.locator('.column h3')).toHaveText([
+		/^Learnt/,
+		/^Liked/,
+		/^Longed for/,
+		/^Kudos/
+	]);
+
+	await ada.getByLabel('Anonymous cards').check();
+	await writeCard(bob, 'Kudos', 'Thanks for the pairing');
+	await advance(ada, 'reveal', bob);
+	await expect(retroCard(ada, 'Thanks for the pairing')).not.toContainText('Bob');
+	await expect(retroCard(bob, 'Thanks for the pairing')).toContainText('You');
+	await expect(ada.getByLabel('Anonymous cards')).toBeDisabled();
+});
+
+test('the next retro "from this board" starts by reviewing the open actions', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const ada = await newPerson(browser, 'Ada');
+	await createRetroBoardIn(ada);
+	await ada.getByRole('textbox', { name: 'Board title' }).fill('Team Falcon retro');
+	await writeCard(ada, 'Start', 'Write release notes as we go');
+	await advance(ada, 'reveal');
+	await advance(ada, 'group');
+	await advance(ada, 'vote');
+	await advance(ada, 'discuss');
+	await button(ada, 'Create an action').click();
+	await ada.getByRole('textbox', { name: 'Action title' }).fill('Automate the changelog');
+	await button(ada, 'Add action').click();
+	await advance(ada, 'done');
+	const oldUrl = ada.url();
+
+	await button(ada, 'Start the next retro from this board').click();
+	await expect(ada).not.toHaveURL(oldUrl);
+	await expect(ada).toHaveURL(/\/retro$/);
+	await expect(ada.getByRole('textbox', { name: 'Board title' })).toHaveValue(
+		/^Team Falcon retro · \d{4}-\d{2}-\d{2}$/
+	);
+	await expect(currentStep(ada)).toContainText('Write');
+	await expect(facilitationBar(ada)).toContainText('(you)');
+	const review = ada.getByRole('list', { name: 'Actions to review' });
+	await expect(review).toContainText('Automate the changelog');
+	await review.getByLabel('Status of “Automate the changelog”').selectOption('done');
+	await expect(ada.getByText('1 of 1 done')).toBeVisible();
+});
+
+test('the retro fits a 360 px phone without sideways scrolling', async ({ browser }) => {
+	const ada = await newPerson(browser, 'Ada', { viewport: { width: 360, height: 740 } });
+	await createRetroBoardIn(ada);
+	await writeCard(
+		ada,
+		'Start',
+		'A card with a fairly long sentence that must wrap nicely on a phone'
+	);
+	const overflow = () =>
+		ada.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	await advance(ada, 'reveal');
+	await advance(ada, 'group');
+	await advance(ada, 'vote');
+	await expect(retroCard(ada, /fairly long sentence/)).toBeVisible();
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	await advance(ada, 'discuss');
+	expect(await overflow()).toBeLessThanOrEqual(0);
+});
