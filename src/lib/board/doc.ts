@@ -68,7 +68,8 @@ export const DEFAULT_BOARD_TITLES: Readonly<Record<BoardKind, string>> = {
 export const RETRO_FORMAT_COLUMNS: Readonly<Record<RetroFormat, readonly string[]>> = {
 	'start-stop-continue': ['Start', 'Stop', 'Continue'],
 	'mad-sad-glad': ['Mad', 'Sad', 'Glad'],
-	'liked-learned-lacked': ['Liked', 'Learned', 'Lacked']
+	'liked-learned-lacked': ['Liked', 'Learned', 'Lacked'],
+	'4ls': ['Liked', 'Learned', 'Lacked', 'Longed for']
 };
 
 /** Settings of a new retro board: everyone writes first, three votes each, no timer. */
@@ -110,7 +111,11 @@ export function isInitialized(doc: Y.Doc): boolean {
  */
 export function initBoard(doc: Y.Doc, kind: BoardKind, options: InitBoardOptions = {}): void {
 	const validKind = parseInput('initBoard', boardKindSchema, kind);
-	const { title, now, retroFormat } = parseInput('initBoard', initBoardOptionsSchema, options);
+	const { title, now, retroFormat, facilitator } = parseInput(
+		'initBoard',
+		initBoardOptionsSchema,
+		options
+	);
 	if (isInitialized(doc)) throw new BoardAlreadyInitializedError();
 	const roots = boardRoots(doc);
 	doc.transact(() => {
@@ -118,6 +123,7 @@ export function initBoard(doc: Y.Doc, kind: BoardKind, options: InitBoardOptions
 		roots.meta.set('title', title ?? DEFAULT_BOARD_TITLES[validKind]);
 		roots.meta.set('kind', validKind);
 		roots.meta.set('createdAt', now ?? Date.now());
+		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
 		for (const section of CHARTER_SECTIONS) roots.charter.set(section, new Y.XmlText());
 		if (validKind === 'retro')
 			writeRetroDefaults(roots, retroFormat ?? DEFAULT_RETRO_SETTINGS.format);

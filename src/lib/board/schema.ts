@@ -45,7 +45,9 @@ export type RetroPhase = (typeof RETRO_PHASES)[number];
 export const RETRO_FORMATS = [
 	'start-stop-continue',
 	'mad-sad-glad',
-	'liked-learned-lacked'
+	// Kept so boards written with it still read; new 4Ls boards use '4ls' and its four columns.
+	'liked-learned-lacked',
+	'4ls'
 ] as const;
 /** A retrospective format. */
 export type RetroFormat = (typeof RETRO_FORMATS)[number];
@@ -260,7 +262,8 @@ export const moveIndexSchema = z.number().int().nonnegative();
 export const initBoardOptionsSchema = z.strictObject({
 	title: titleSchema.optional(),
 	now: timestampSchema.optional(),
-	retroFormat: z.enum(RETRO_FORMATS).optional()
+	retroFormat: z.enum(RETRO_FORMATS).optional(),
+	facilitator: userIdSchema.optional()
 });
 /** Options of initBoard and createBoard. */
 export type InitBoardOptions = z.input<typeof initBoardOptionsSchema>;

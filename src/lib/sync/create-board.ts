@@ -9,12 +9,16 @@ import { boardDatabaseName, rememberBoard } from './local-boards.ts';
  * Creates a board entirely in this browser: new keys, the board document written to its
  * offline copy, and an entry in the list of known boards. The server learns of it on first sync.
  */
-export async function createLocalBoard(kind: BoardKind): Promise<BoardKeys> {
+export async function createLocalBoard(
+	kind: BoardKind,
+	options: { facilitator?: string } = {}
+): Promise<BoardKeys> {
 	const keys = await generateBoardKeys();
 	const doc = new Y.Doc();
 	const persistence = new IndexeddbPersistence(boardDatabaseName(keys.boardId), doc);
 	await persistence.whenSynced;
-	initBoard(doc, kind);
+	// The creator of a retro runs it until they hand facilitation over.
+	initBoard(doc, kind, kind === 'retro' ? options : {});
 	// Closing the database lets the pending write of the new board finish first.
 	await persistence.destroy();
 	doc.destroy();

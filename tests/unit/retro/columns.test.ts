@@ -39,7 +39,7 @@ describe('formats', () => {
 		expect(titles(doc)).toEqual(['Liked', 'Learned', 'Lacked', 'Longed for']);
 		expect(formatOfColumns(titles(doc))).toBe('4ls');
 		const read = readRetroSettings(doc);
-		expect(read.ok && read.settings.format).toBe('liked-learned-lacked');
+		expect(read.ok && read.settings.format).toBe('4ls');
 	});
 
 	it('calls the columns custom once they were edited', () => {

@@ -38,7 +38,7 @@ export const ANONYMOUS_AUTHOR = 'anonymous';
 /** Bounds of a countdown, in minutes. */
 export const TIMER_MINUTES = { min: 1, max: 60 } as const;
 
-/** Formats users pick from; 4Ls is stored under the board layer's nearest format key. */
+/** Formats users pick from. */
 export const RETRO_FORMAT_CHOICES = ['start-stop-continue', 'mad-sad-glad', '4ls'] as const;
 /** A format users pick from. */
 export type RetroFormatChoice = (typeof RETRO_FORMAT_CHOICES)[number];
@@ -60,8 +60,7 @@ export const RETRO_FORMAT_TABLE: Readonly<
 	'4ls': {
 		label: '4Ls (Liked, Learned, Lacked, Longed for)',
 		columns: ['Liked', 'Learned', 'Lacked', 'Longed for'],
-		// RETRO_FORMATS has no four-column 4Ls yet; the columns, not this key, are the truth.
-		stored: 'liked-learned-lacked' satisfies (typeof RETRO_FORMATS)[number]
+		stored: '4ls'
 	}
 };
 

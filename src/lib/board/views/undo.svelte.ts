@@ -25,7 +25,9 @@ export class BoardUndo {
 				roots.retro,
 				roots.retroColumns,
 				roots.retroCards,
-				roots.retroVotes
+				roots.retroVotes,
+				// Group names live beside the retro maps; undoing a regroup brings its name back.
+				doc.getMap('retroGroupNames')
 			],
 			{ trackedOrigins: new Set([localOrigin]), captureTimeout: 600 }
 		);
