@@ -1,13 +1,7 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
 import { isId } from '../ids.ts';
-import {
-	RETRO_FORMATS,
-	timestampSchema,
-	titleSchema,
-	userIdSchema,
-	type RetroFormat
-} from '../schema.ts';
+import { timestampSchema, titleSchema, userIdSchema, type RetroFormat } from '../schema.ts';
 
 /**
  * Top-level keys the retrospective adds to the board document (DESIGN.md §3 only grows):
