@@ -1,0 +1,73 @@
+/**
+ * npm run screenshots — the README's pictures: a demo kickoff board in Chromium, each section in
+ * light and dark, written to docs/screenshots/.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { generateBoardKeys } from '../src/lib/sync/keys.ts';
+import { removeDataDir, startServer } from '../tests/helpers/server.ts';
+import { buildDemoBoard } from './fixtures/demo-board.ts';
+import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
+
+const OUT = 'docs/screenshots';
+const SECTIONS = ['charter', 'risks', 'raci', 'milestones'];
+
+if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+mkdirSync(OUT, { recursive: true });
+const server = await startServer();
+const keys = await generateBoardKeys();
+const doc = buildDemoBoard(await createRichTextWriter());
+const writer = new WebsocketProvider(server.syncUrl, keys.boardId, doc, {
+	protocols: ['charter.v1', `key.${keys.editKey}`],
+	WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+	disableBc: true
+});
+await new Promise<void>((resolve) => writer.once('sync', () => resolve()));
+await new Promise((resolve) => setTimeout(resolve, 500));
+writer.destroy();
+
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+});
+try {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		const context = await browser.newContext({
+			viewport: { width: 1360, height: 900 },
+			colorScheme
+		});
+		await context.addInitScript(() =>
+			localStorage.setItem(
+				'charter.profile',
+				JSON.stringify({ id: 'screenshot-user', name: 'Maya Chen', color: '#7c3aed' })
+			)
+		);
+		const page = await context.newPage();
+		for (const section of SECTIONS) {
+			await page.goto(`${server.httpUrl}/b/${keys.boardId}/${section}#edit=${keys.editKey}`);
+			await page.waitForFunction(
+				() => performance.getEntriesByName('charter:board-shown').length > 0
+			);
+			await page.waitForTimeout(400);
+			await page.screenshot({ path: `${OUT}/${section}-${colorScheme}.png`, fullPage: false });
+			console.log(`${OUT}/${section}-${colorScheme}.png`);
+		}
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	await server.kill();
+	removeDataDir(server.dataDir);
+}
