@@ -299,3 +299,27 @@ test.describe('the risk register shared between two browsers', () => {
 		}
 	});
 });
+
+test.describe('a long risk register', () => {
+	test('renders only the rows near the viewport, and every risk is reached by scrolling', async ({
+		browser,
+		baseURL
+	}) => {
+		const { page, editLink } = await createKickoffBoard(browser);
+		await writeAsPeer(baseURL ?? '', editLink, (doc) => {
+			doc.transact(() => {
+				for (let i = 1; i <= 300; i++) addRisk(doc, { title: `Risk ${i}` });
+			});
+		});
+		await openSection(page, 'Risks');
+		await expect(page.getByText('300 of 300 risks')).toBeVisible();
+		const titles = register(page).getByRole('textbox', { name: 'Risk title' });
+		await expect(titles.first()).toHaveValue('Risk 1');
+		expect(await titles.count()).toBeLessThan(100);
+
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect(titles.last()).toHaveValue('Risk 300');
+		await expect(page.getByRole('button', { name: 'Move Risk 300' })).toBeInViewport();
+		expect(await titles.count()).toBeLessThan(100);
+	});
+});
