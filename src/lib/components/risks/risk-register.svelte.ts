@@ -1,7 +1,5 @@
-import { createContext, tick } from 'svelte';
-import type * as Y from 'yjs';
+import { createContext } from 'svelte';
 import {
-	EntityNotFoundError,
 	addRisk,
 	moveRisk,
 	removeRisk,
@@ -9,12 +7,9 @@ import {
 	type Risk,
 	type RiskPatch
 } from '$lib/board/index.ts';
-import type { BoardView } from '$lib/board/views/board-view.svelte.ts';
-import type { BoardUndo } from '$lib/board/views/undo.svelte.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
 import { sameCell, stepCell, type HeatCell } from '$lib/board/views/risk-heat-map.ts';
-import { dropIndex, positionOf, stepIndex } from '$lib/board/views/risk-reorder.ts';
 import {
 	RISK_SORT_LABELS,
 	nextRiskSort,
@@ -22,6 +17,7 @@ import {
 	type RiskSort,
 	type RiskSortColumn
 } from '$lib/board/views/risk-sort.ts';
+import { EditableList, type EditableListOptions } from './editable-list.svelte.ts';
 
 /** A risk being placed on the heat map with the keyboard: where it would land if dropped now. */
 export interface HeatMapPlacement {
@@ -30,60 +26,38 @@ export interface HeatMapPlacement {
 	readonly target: HeatCell;
 }
 
-/** The last deletion, offered for undo until the user changes something else. */
-export interface DeletedRisk {
-	readonly title: string;
-	readonly at: number;
-}
-
-/** What the register needs from the open board. */
-export interface RiskRegisterOptions {
-	doc: Y.Doc;
-	view: BoardView;
-	undo: BoardUndo;
-	canEdit: boolean;
-}
+const riskCommands = { add: addRisk, update: updateRisk, remove: removeRisk, move: moveRisk };
 
 /**
- * The state of one risks section: how the register is sorted and filtered, what is being
- * dragged or placed on the heat map, what to announce, and every write it makes. Components
- * read it and call its methods; it never touches the DOM.
+ * The state of one risks section: the register's sort and filters, the risk being placed on
+ * the heat map, and every write (through EditableList). Components read it and call its
+ * methods; it never touches the DOM.
  */
-export class RiskRegister {
-	readonly #doc: Y.Doc;
-	readonly #view: BoardView;
-	readonly #undo: BoardUndo;
-	readonly canEdit: boolean;
+export class RiskRegister extends EditableList<Risk, RiskPatch> {
 	#sort = $state.raw<RiskSort>(null);
 	#filter = $state.raw<RiskFilter>(NO_RISK_FILTER);
 	#placement = $state.raw<HeatMapPlacement | null>(null);
-	#dragging = $state.raw<string | null>(null);
-	#announcement = $state('');
-	#deleted = $state.raw<DeletedRisk | null>(null);
 
 	/** Risks that pass the status, owner and band filters: what the heat map counts. */
 	readonly mapped: Risk[] = $derived.by(() =>
-		filterRisks(this.#view.risks, { ...this.#filter, cell: null }, this.#view.people)
+		filterRisks(this.view.risks, { ...this.#filter, cell: null }, this.view.people)
 	);
 	/** Risks the register shows: filtered (heat-map cell too), then sorted. */
 	readonly shown: Risk[] = $derived.by(() =>
 		sortRisks(
 			filterRisks(this.mapped, { ...NO_RISK_FILTER, cell: this.#filter.cell }, []),
 			this.#sort,
-			this.#view.people
+			this.view.people
 		)
 	);
 
-	constructor(options: RiskRegisterOptions) {
-		this.#doc = options.doc;
-		this.#view = options.view;
-		this.#undo = options.undo;
-		this.canEdit = options.canEdit;
+	constructor(options: EditableListOptions) {
+		super(options, riskCommands, 'risk');
 	}
 
 	/** Every risk on the board, in board order. */
 	get all(): Risk[] {
-		return this.#view.risks;
+		return this.view.risks;
 	}
 
 	/** The column sort, or null for board order. */
@@ -101,28 +75,13 @@ export class RiskRegister {
 		return this.#placement;
 	}
 
-	/** The id of the risk being dragged with the mouse, if any. */
-	get dragging(): string | null {
-		return this.#dragging;
-	}
-
-	/** The latest message for screen readers. */
-	get announcement(): string {
-		return this.#announcement;
-	}
-
-	/** The last deletion, while it can still be undone from the notice. */
-	get deleted(): DeletedRisk | null {
-		return this.#deleted;
-	}
-
 	/** Rows can be reordered by hand only in board order; a column sort would hide the result. */
-	get canReorder(): boolean {
+	override get canReorder(): boolean {
 		return this.canEdit && this.#sort === null;
 	}
 
 	/** Why reordering is off, or '' when it is on. */
-	get reorderBlockedReason(): string {
+	override get reorderBlockedReason(): string {
 		if (!this.canEdit || this.#sort === null) return '';
 		return `Sorted by ${RISK_SORT_LABELS[this.#sort.column].toLowerCase()}: return to board order to reorder by hand.`;
 	}
@@ -152,86 +111,9 @@ export class RiskRegister {
 		this.#filter = NO_RISK_FILTER;
 	}
 
-	/** Says something to screen readers through the section's live region. */
-	announce(message: string): void {
-		// Repeating the same words must still be read: clear first, then set after a tick.
-		this.#announcement = '';
-		void tick().then(() => (this.#announcement = message));
-	}
-
-	/** Adds a risk; throws InvalidInputError for a bad title, so the form can say why. */
-	add(title: string): void {
-		if (!this.canEdit) return;
-		this.#beforeWrite();
-		addRisk(this.#doc, { title });
-		this.announce(`Added risk ${title.trim()}.`);
-	}
-
-	/** Changes fields of a risk; InvalidInputError propagates to the field that caused it. */
-	update(id: string, patch: RiskPatch): void {
-		if (!this.canEdit) return;
-		this.#beforeWrite();
-		this.#ignoreMissing(() => updateRisk(this.#doc, id, patch));
-	}
-
-	/** Deletes a risk as its own undo step, and offers to undo it. */
-	remove(risk: Risk): void {
-		if (!this.canEdit) return;
-		this.#beforeWrite();
-		this.#undo.stopCapturing();
-		this.#ignoreMissing(() => removeRisk(this.#doc, risk.id));
-		this.#undo.stopCapturing();
-		this.#deleted = { title: risk.title, at: Date.now() };
-	}
-
-	/** Takes back the deletion offered in the notice. */
-	undoDelete(): void {
-		if (!this.#deleted) return;
-		this.#undo.undo();
-		this.announce(`Restored risk ${this.#deleted.title}.`);
-		this.#deleted = null;
-	}
-
-	/** Hides the undo notice. */
-	dismissDeleted(): void {
-		this.#deleted = null;
-	}
-
-	/** Moves a risk one place up or down among the rows shown; returns whether it moved. */
-	step(id: string, step: -1 | 1): boolean {
-		if (!this.canReorder) {
-			if (this.canEdit) this.announce(this.reorderBlockedReason);
-			return false;
-		}
-		const index = stepIndex(this.all, this.shown, id, step);
-		if (index === null) return false;
-		this.#move(id, index);
-		return true;
-	}
-
-	/** Starts a mouse drag of a risk (to reorder, or onto the heat map). */
-	startDrag(id: string): void {
-		if (this.canEdit) this.#dragging = id;
-	}
-
-	/** Ends a mouse drag, dropped or not. */
-	endDrag(): void {
-		this.#dragging = null;
-	}
-
-	/** Drops the dragged risk before or after another row. */
-	dropOnRow(targetId: string, after: boolean): void {
-		const id = this.#dragging;
-		this.#dragging = null;
-		if (!id || !this.canReorder) return;
-		const index = dropIndex(this.all, id, targetId, after);
-		if (index !== null) this.#move(id, index);
-	}
-
-	/** Drops the dragged risk on a heat-map cell: re-scores it. */
+	/** Drops the risk dragged from the register on a heat-map cell: re-scores it. */
 	dropOnCell(cell: HeatCell): void {
-		const id = this.#dragging;
-		this.#dragging = null;
+		const id = this.endDrag();
 		if (id) this.rescore(id, cell);
 	}
 
@@ -240,10 +122,7 @@ export class RiskRegister {
 		const risk = this.all.find((candidate) => candidate.id === id);
 		if (!risk || !this.canEdit) return;
 		this.update(id, { likelihood: cell.likelihood, impact: cell.impact });
-		const band = riskBand(cell);
-		this.announce(
-			`${risk.title} re-scored: likelihood ${cell.likelihood}, impact ${cell.impact}, score ${riskScore(cell)}, ${band.label.toLowerCase()}.`
-		);
+		this.announce(`${risk.title} re-scored. ${describeTarget(cell)}`);
 	}
 
 	/** Picks a risk up to place it on the heat map with the keyboard, starting from its cell. */
@@ -282,31 +161,6 @@ export class RiskRegister {
 		this.#placement = null;
 		this.announce(`Placing ${placement.title} cancelled.`);
 		return placement.riskId;
-	}
-
-	#move(id: string, index: number): void {
-		this.#beforeWrite();
-		this.#ignoreMissing(() => moveRisk(this.#doc, id, index));
-		const risk = this.all.find((candidate) => candidate.id === id);
-		if (risk) {
-			this.announce(
-				`Moved ${risk.title} to position ${positionOf(this.all, id)} of ${this.all.length}.`
-			);
-		}
-	}
-
-	// Undo from the notice undoes the latest step: once something else changed, that is not the deletion.
-	#beforeWrite(): void {
-		this.#deleted = null;
-	}
-
-	// A peer may delete a risk while this user edits it; the row then disappears, nothing to report.
-	#ignoreMissing(write: () => void): void {
-		try {
-			write();
-		} catch (error) {
-			if (!(error instanceof EntityNotFoundError)) throw error;
-		}
 	}
 }
 
