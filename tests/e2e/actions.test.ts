@@ -58,6 +58,8 @@ test.describe('action items shared between two browsers', () => {
 			'2031-02-03'
 		);
 
+		await expect(actionRow(bob, 'Book the certification lab')).toContainText('Alice editing');
+
 		// Bob renames it and ticks it done; Alice follows.
 		await actionRow(bob, 'Book the certification lab')
 			.getByRole('textbox', { name: 'Action title' })

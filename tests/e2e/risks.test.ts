@@ -20,7 +20,7 @@ function failOnDialog(page: Page): void {
 }
 
 test.describe('the risk register shared between two browsers', () => {
-	test('one person adds and edits a risk, the other sees every change', async ({
+	test('one person adds and edits a risk, the other sees every change and where they work', async ({
 		browser,
 		baseURL
 	}) => {
@@ -59,6 +59,10 @@ test.describe('the risk register shared between two browsers', () => {
 			'mitigating'
 		);
 		await expect(bob.getByLabel('Due date of Vendor API freeze')).toHaveValue('2031-05-20');
+
+		// Presence: where Alice is working shows on Bob's row.
+		await alice.getByRole('combobox', { name: 'Impact of Vendor API freeze' }).focus();
+		await expect(row).toContainText('Alice editing');
 
 		await row.getByRole('textbox', { name: 'Risk title' }).fill('Vendor API freeze in Q3');
 		await expect(riskRow(alice, 'Vendor API freeze in Q3')).toHaveCount(1);
