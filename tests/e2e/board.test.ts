@@ -21,21 +21,28 @@ test.describe('a board shared between two browsers', () => {
 		await openSection(bob, 'Risks');
 		await alice.getByLabel('New risk').fill('Card network certification slips');
 		await alice.getByRole('button', { name: 'Add risk' }).click();
-		const bobRisks = bob.getByRole('list', { name: 'Risks' }).getByRole('textbox');
+		const bobRisks = bob
+			.getByRole('table', { name: 'Risk register' })
+			.getByRole('textbox', { name: 'Risk title' });
 		await expect(bobRisks).toHaveCount(1);
 		await expect(bobRisks.first()).toHaveValue('Card network certification slips');
 
 		await bobRisks.first().fill('Card network certification slips by a month');
-		const aliceRisks = alice.getByRole('list', { name: 'Risks' }).getByRole('textbox');
+		const aliceRisks = alice
+			.getByRole('table', { name: 'Risk register' })
+			.getByRole('textbox', { name: 'Risk title' });
 		await expect(aliceRisks.first()).toHaveValue('Card network certification slips by a month');
 
 		await bob.reload();
 		await expect(bob.getByRole('textbox', { name: 'Board title' })).toHaveValue(
 			'Payments migration kickoff'
 		);
-		await expect(bob.getByRole('list', { name: 'Risks' }).getByRole('textbox').first()).toHaveValue(
-			'Card network certification slips by a month'
-		);
+		await expect(
+			bob
+				.getByRole('table', { name: 'Risk register' })
+				.getByRole('textbox', { name: 'Risk title' })
+				.first()
+		).toHaveValue('Card network certification slips by a month');
 		await expect(bob.getByRole('status')).toHaveText('Synced');
 	});
 
@@ -53,7 +60,10 @@ test.describe('a board shared between two browsers', () => {
 		await openSection(stakeholder, 'Risks');
 		await expect(stakeholder.getByRole('button', { name: 'Add risk' })).toHaveCount(0);
 		await expect(
-			stakeholder.getByRole('list', { name: 'Risks' }).getByRole('textbox').first()
+			stakeholder
+				.getByRole('table', { name: 'Risk register' })
+				.getByRole('textbox', { name: 'Risk title' })
+				.first()
 		).toHaveValue('Scope creep');
 	});
 

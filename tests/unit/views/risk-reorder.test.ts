@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { addRisk, createBoard, moveRisk, readRisks } from '../../../src/lib/board/index.ts';
+import { dropIndex, positionOf, stepIndex } from '../../../src/lib/board/views/risk-reorder.ts';
+
+/** A board with risks titled by the letters of `letters`, in that order. */
+function boardOf(letters: string) {
+	const doc = createBoard('kickoff');
+	const ids: Record<string, string> = {};
+	for (const title of letters) ids[title] = addRisk(doc, { title });
+	const order = () =>
+		readRisks(doc)
+			.items.map((risk) => risk.title)
+			.join('');
+	return { doc, ids, order, risks: () => readRisks(doc).items };
+}
+
+describe('stepIndex', () => {
+	it('moves a risk one place up or down through moveRisk', () => {
+		const { doc, ids, order, risks } = boardOf('ABCD');
+		moveRisk(doc, ids.C ?? '', stepIndex(risks(), risks(), ids.C ?? '', -1) ?? -1);
+		expect(order()).toBe('ACBD');
+		moveRisk(doc, ids.A ?? '', stepIndex(risks(), risks(), ids.A ?? '', 1) ?? -1);
+		expect(order()).toBe('CABD');
+	});
+
+	it('steps past the neighbour shown when the list is filtered, leaving hidden risks in place', () => {
+		const { doc, ids, order, risks } = boardOf('ABCDE');
+		const shown = risks().filter((risk) => 'ACE'.includes(risk.title));
+		moveRisk(doc, ids.A ?? '', stepIndex(risks(), shown, ids.A ?? '', 1) ?? -1);
+		expect(order()).toBe('BCADE');
+		const shownAfter = risks().filter((risk) => 'ACE'.includes(risk.title));
+		moveRisk(doc, ids.E ?? '', stepIndex(risks(), shownAfter, ids.E ?? '', -1) ?? -1);
+		expect(order()).toBe('BCEAD');
+	});
+
+	it('is null at either end, and for a risk that is not shown', () => {
+		const { ids, risks } = boardOf('AB');
+		expect(stepIndex(risks(), risks(), ids.A ?? '', -1)).toBeNull();
+		expect(stepIndex(risks(), risks(), ids.B ?? '', 1)).toBeNull();
+		expect(stepIndex(risks(), [], ids.A ?? '', 1)).toBeNull();
+	});
+});
+
+describe('dropIndex', () => {
+	it('drops a risk before or after another through moveRisk', () => {
+		const { doc, ids, order, risks } = boardOf('ABCD');
+		moveRisk(doc, ids.D ?? '', dropIndex(risks(), ids.D ?? '', ids.B ?? '', false) ?? -1);
+		expect(order()).toBe('ADBC');
+		moveRisk(doc, ids.A ?? '', dropIndex(risks(), ids.A ?? '', ids.C ?? '', true) ?? -1);
+		expect(order()).toBe('DBCA');
+	});
+
+	it('is null for a drop that changes nothing', () => {
+		const { ids, risks } = boardOf('ABC');
+		expect(dropIndex(risks(), ids.B ?? '', ids.B ?? '', true)).toBeNull();
+		expect(dropIndex(risks(), ids.B ?? '', ids.A ?? '', true)).toBeNull();
+		expect(dropIndex(risks(), ids.B ?? '', ids.C ?? '', false)).toBeNull();
+	});
+});
+
+describe('positionOf', () => {
+	it('is 1-based, and 0 for an absent id', () => {
+		const { ids, risks } = boardOf('AB');
+		expect(positionOf(risks(), ids.B ?? '')).toBe(2);
+		expect(positionOf(risks(), 'missing')).toBe(0);
+	});
+});
