@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createKickoffBoard, openInNewBrowser } from './helpers.ts';
+import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 
 /** A stock y-websocket client in the test process, acting as another (maybe hostile) peer. */
 function nodePeer(link: string): { doc: Y.Doc; provider: WebsocketProvider } {
@@ -80,6 +80,22 @@ test.describe('board shell', () => {
 		await page.getByRole('button', { name: 'Redo' }).click();
 		await expect(title).toHaveValue('Mine');
 		await expect(other.getByRole('button', { name: 'Undo' })).toBeDisabled();
+	});
+
+	test('the overview says what needs attention in each section', async ({ browser }) => {
+		const { page } = await createKickoffBoard(browser);
+		await openSection(page, 'Risks');
+		await page.getByLabel('New risk').fill('Vendor slips');
+		await page.getByRole('button', { name: 'Add risk' }).click();
+		await openSection(page, 'RACI');
+		await page.getByLabel('New task').fill('Sign the contract');
+		await page.getByRole('button', { name: 'Add task' }).click();
+		await openSection(page, 'Overview');
+		await expect(page.getByText('1 open risk', { exact: true })).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Open risks by severity' })).toContainText(
+			'Medium1'
+		);
+		await expect(page.getByText('1 task needs attention')).toBeVisible();
 	});
 
 	test('the overview has no serious accessibility violation, light or dark', async ({

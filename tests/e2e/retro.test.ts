@@ -181,7 +181,7 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 
 	// The action is one of the board's actions, like any other.
 	await openSection(bob, 'Overview');
-	await expect(bob.getByText('1 action', { exact: true })).toBeVisible();
+	await expect(bob.getByText('1 open action', { exact: true })).toBeVisible();
 });
 
 test('a participant offline at the reveal publishes their drafts when back', async ({

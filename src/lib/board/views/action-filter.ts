@@ -1,3 +1,4 @@
+import { localDateString } from './milestone-schedule.ts';
 import type { Action, ActionStatus, Person } from '../schema.ts';
 import { ownerMatches, type OwnerFilter } from './risk-filter.ts';
 
@@ -37,8 +38,7 @@ export function filterActions(
 
 /** Today's date in the user's time zone as YYYY-MM-DD, the format due dates are stored in. */
 export function localIsoDate(now: Date = new Date()): string {
-	const pad = (value: number) => String(value).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+	return localDateString(now);
 }
 
 /** Whether an action is overdue: not done, and due before `today` (YYYY-MM-DD). */
