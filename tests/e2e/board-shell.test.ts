@@ -93,7 +93,7 @@ test.describe('board shell', () => {
 		await openSection(page, 'Overview');
 		await expect(page.getByText('1 open risk', { exact: true })).toBeVisible();
 		await expect(page.getByRole('list', { name: 'Open risks by severity' })).toContainText(
-			'Medium1'
+			'Medium 1'
 		);
 		await expect(page.getByText('1 task needs attention')).toBeVisible();
 	});
