@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { removeDataDir, startServer, type TestServer } from '../helpers/server.ts';
-import { createKickoffBoardIn, newPerson } from './helpers.ts';
+import { createKickoffBoardIn, newPerson, openSection } from './helpers.ts';
 
 // These tests stop and restart the server, so each runs its own instead of the shared one.
 let server: TestServer;
@@ -13,6 +13,8 @@ test.afterEach(async () => {
 });
 
 const title = (page: Page) => page.getByRole('textbox', { name: 'Board title' });
+const riskTitles = (page: Page) =>
+	page.getByRole('table', { name: 'Risk register' }).getByRole('textbox', { name: 'Risk title' });
 const status = (page: Page) =>
 	page.getByRole('status').filter({ hasText: /Synced|Offline|Connecting/ });
 
@@ -38,10 +40,15 @@ test('a board opens and edits with the server down, and the edit reaches the oth
 	await expect(status(alice)).toContainText('Offline');
 
 	await title(alice).fill('Planned on the train');
+	await openSection(alice, 'Risks');
+	await alice.getByLabel('New risk').fill('No network at the venue');
+	await alice.getByRole('button', { name: 'Add risk' }).click();
 
 	// A reload with no server: the service worker serves the app, IndexedDB the board.
 	await alice.reload();
 	await expect(title(alice)).toHaveValue('Planned on the train');
+	await expect(riskTitles(alice)).toHaveCount(1);
+	await expect(riskTitles(alice).first()).toHaveValue('No network at the venue');
 
 	// A second tab of the same browser opens the board offline and follows the first one.
 	const aliceTab = await alice.context().newPage();
@@ -53,5 +60,7 @@ test('a board opens and edits with the server down, and the edit reaches the oth
 	expect(await title(bob).inputValue()).toBe('Project kickoff');
 	server = await startServer({ dataDir: server.dataDir, port });
 	await expect(title(bob)).toHaveValue('Planned on the train, twice', { timeout: 20_000 });
+	await openSection(bob, 'Risks');
+	await expect(riskTitles(bob).first()).toHaveValue('No network at the venue');
 	await expect(status(alice)).toHaveText('Synced', { timeout: 20_000 });
 });
