@@ -13,7 +13,7 @@ import { buildDemoBoard } from './fixtures/demo-board.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 
 const OUT = 'docs/screenshots';
-const SECTIONS = ['charter', 'risks', 'raci', 'milestones'];
+const SECTIONS = ['', 'charter', 'risks', 'raci', 'milestones', 'actions'];
 
 if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
@@ -56,13 +56,15 @@ try {
 		);
 		const page = await context.newPage();
 		for (const section of SECTIONS) {
-			await page.goto(`${server.httpUrl}/b/${keys.boardId}/${section}#edit=${keys.editKey}`);
+			const path = section ? `/${section}` : '';
+			await page.goto(`${server.httpUrl}/b/${keys.boardId}${path}#edit=${keys.editKey}`);
 			await page.waitForFunction(
 				() => performance.getEntriesByName('charter:board-shown').length > 0
 			);
 			await page.waitForTimeout(400);
-			await page.screenshot({ path: `${OUT}/${section}-${colorScheme}.png`, fullPage: false });
-			console.log(`${OUT}/${section}-${colorScheme}.png`);
+			const file = `${OUT}/${section || 'overview'}-${colorScheme}.png`;
+			await page.screenshot({ path: file, fullPage: false });
+			console.log(file);
 		}
 		await context.close();
 	}
