@@ -10,10 +10,20 @@ export type RejectReason =
 	| 'bad_key'
 	| 'bad_protocol'
 	| 'forbidden_origin'
+	| 'shutting_down'
 	| 'malformed'
+	| 'unsupported_data'
+	| 'invalid_utf8'
 	| 'read_only'
 	| 'awareness_not_owner'
+	| 'awareness_too_large'
+	| 'awareness_too_many_ids'
 	| 'too_large'
+	| 'rate_limited'
+	| 'room_full'
+	| 'slow_consumer'
+	| 'no_heartbeat'
+	| 'load_failed'
 	| 'store_failed';
 
 /** Prometheus metrics of one server instance, in a registry of their own. */

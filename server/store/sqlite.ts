@@ -105,6 +105,15 @@ export class SqliteStore implements Store {
 		this.#guard(null, 'ping', () => this.#db.prepare('SELECT 1').get());
 	}
 
+	/** What SQLite itself reports about how it keeps writes, for the start-up log and tests. */
+	settings(): { journalMode: string; synchronous: Durability | 'other' } {
+		const journalMode = String(this.#db.pragma('journal_mode', { simple: true }));
+		const level = Number(this.#db.pragma('synchronous', { simple: true }));
+		// SQLite numbers its levels OFF=0, NORMAL=1, FULL=2, EXTRA=3.
+		const synchronous = level === 1 ? 'normal' : level === 2 ? 'full' : 'other';
+		return { journalMode, synchronous };
+	}
+
 	/** {@inheritDoc Store.close} */
 	async close(): Promise<void> {
 		if (this.#db.open) this.#db.close();
