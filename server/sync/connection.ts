@@ -27,6 +27,9 @@ const WS_ERROR_REASONS: Readonly<Record<string, RejectReason>> = {
 	WS_ERR_INVALID_UTF8: 'invalid_utf8'
 };
 
+/** How long a flooder's socket lives after its close frame was sent. */
+const FLOODER_LINGER_MS = 500;
+
 /**
  * One websocket on one board. Messages that arrive while the board loads wait in a backlog,
  * so the room sees them in order and nobody is answered before the board is loaded. Every
@@ -82,6 +85,12 @@ export class Connection implements RoomPeer {
 		const { code, reason: text } = CloseReason[reason];
 		if (this.socket.readyState === WebSocket.OPEN) this.socket.close(code, text);
 		else if (this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
+		// A flooder keeps sending: stop reading it rather than parse what would be ignored, and
+		// drop it soon after it had time to read the close frame.
+		if (reason === 'rateLimited') {
+			this.socket.pause();
+			setTimeout(() => this.socket.terminate(), FLOODER_LINGER_MS).unref();
+		}
 	}
 
 	/** Drops the socket without a close handshake (a peer that did not answer one). */

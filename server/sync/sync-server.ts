@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
@@ -27,6 +27,9 @@ const STATUS_TEXT = {
 	403: 'Forbidden',
 	503: 'Service Unavailable'
 } as const;
+
+/** How long a closing socket waits for the peer's close frame before it is destroyed. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /** How long shutdown waits for peers to answer the close handshake before dropping them. */
 const CLOSE_HANDSHAKE_MS = 2_000;
@@ -58,12 +61,16 @@ export class SyncServer {
 				maxConnectionsPerRoom: limits.maxConnectionsPerRoom
 			}
 		);
-		this.#wss = new WebSocketServer({
+		// ws 8.23 takes `closeTimeout`; @types/ws does not list it yet.
+		const wsOptions: ServerOptions & { closeTimeout: number } = {
 			noServer: true,
 			maxPayload: limits.maxMessageBytes,
 			perMessageDeflate: false,
+			// A peer that does not answer a close frame (a flooder, a slow consumer) is dropped.
+			closeTimeout: CLOSE_TIMEOUT_MS,
 			handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false)
-		});
+		};
+		this.#wss = new WebSocketServer(wsOptions);
 		this.#heartbeat = setInterval(() => {
 			for (const connection of this.#connections) connection.heartbeat();
 		}, limits.heartbeatMs);
