@@ -56,18 +56,28 @@ export function createServices(
 export interface RunningServer {
 	server: Server;
 	port: number;
+	services: CharterServices;
 	close(): Promise<void>;
+}
+
+/** Options of startServer, for tests: a given store, and no app. */
+export interface StartOptions {
+	store?: Store;
+	/** False to serve sync, health and metrics only, even when the app is built. */
+	serveApp?: boolean;
 }
 
 /** Starts Charter on the configured host and port: the app, the sync endpoint, health, metrics. */
 export async function startServer(
 	config: Config,
 	logger: Logger,
-	store?: Store
+	options: StartOptions = {}
 ): Promise<RunningServer> {
-	const services = createServices(config, logger, store);
-	const app = await loadAppHandler();
-	if (!app) logger.warn('the app is not built (run `npm run build`): serving sync and health only');
+	const services = createServices(config, logger, options.store);
+	const app = options.serveApp === false ? null : await loadAppHandler();
+	if (!app && options.serveApp !== false) {
+		logger.warn('the app is not built (run `npm run build`): serving sync and health only');
+	}
 	const server = createServer(requestListener({ ...services, logger }, app));
 	server.on('upgrade', (req, socket, head) => {
 		if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy();
@@ -80,6 +90,7 @@ export async function startServer(
 	return {
 		server,
 		port,
+		services,
 		// Stop accepting first, then let the sync server finish its work and close its sockets.
 		async close() {
 			server.close();

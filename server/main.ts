@@ -25,7 +25,7 @@ try {
 	console.error(`charter: could not open the store in DATA_DIR=${config.DATA_DIR}: ${message}`);
 	process.exit(1);
 }
-const running = await startServer(config, logger, store).catch((error: unknown) => {
+const running = await startServer(config, logger, { store }).catch((error: unknown) => {
 	const message = error instanceof Error ? error.message : String(error);
 	console.error(`charter: could not start on ${config.HOST}:${config.PORT}: ${message}`);
 	process.exit(1);
