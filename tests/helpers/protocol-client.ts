@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import { encodeSync, MessageKind, SyncStep } from '../../server/sync/protocol.ts';
+import { decodeMessage, encodeSync, MessageKind, SyncStep } from '../../server/sync/protocol.ts';
 
 /** How a socket ended: the close code and reason the peer saw. */
 export interface Closed {
@@ -19,6 +19,13 @@ export interface ProtocolSocketOptions {
 /** Whether a server frame is the sync message of `step`. */
 export function isSyncFrame(frame: Uint8Array, step: number): boolean {
 	return frame[0] === MessageKind.sync && frame[1] === step;
+}
+
+/** The Yjs update a server's sync step 2 or update frame carries. */
+export function updateOf(frame: Uint8Array): Uint8Array {
+	const message = decodeMessage(frame);
+	if (message.kind !== 'sync' || message.step === 'step1') throw new Error('not an update frame');
+	return message.update;
 }
 
 /** Whether a server frame is an awareness message. */
@@ -44,7 +51,12 @@ export class ProtocolSocket {
 		socket.on('message', (data: Buffer) => {
 			const frame = new Uint8Array(data);
 			this.received.push(frame);
-			if (isSyncFrame(frame, SyncStep.step1)) this.#serverStateVector = frame.subarray(3);
+			if (isSyncFrame(frame, SyncStep.step1)) {
+				const greeting = decodeMessage(frame);
+				if (greeting.kind === 'sync' && greeting.step === 'step1') {
+					this.#serverStateVector = greeting.stateVector;
+				}
+			}
 			for (const listener of [...this.#listeners]) listener(frame);
 		});
 	}
