@@ -53,7 +53,7 @@ export class Metrics {
 	});
 	readonly storeAppendSeconds = new Histogram({
 		name: 'charter_store_append_seconds',
-		help: 'Time to append one update durably to the store',
+		help: 'Time to append a batch of updates (one group commit) durably to the store',
 		buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
 		registers: [this.registry]
 	});

@@ -31,6 +31,12 @@ const WS_ERROR_REASONS: Readonly<Record<string, RejectReason>> = {
 const FLOODER_LINGER_MS = 500;
 
 /**
+ * Messages one connection has handled in one go before the rest wait for a later turn of the
+ * event loop, so a burst from one peer never holds up every other socket.
+ */
+const MESSAGES_PER_TURN = 32;
+
+/**
  * One websocket on one board. Messages that arrive while the board loads wait in a backlog,
  * so the room sees them in order and nobody is answered before the board is loaded. Every
  * message is charged to the connection's rate budget before anything else is done with it.
@@ -38,6 +44,10 @@ const FLOODER_LINGER_MS = 500;
 export class Connection implements RoomPeer {
 	#room: Room | null = null;
 	#backlog: Uint8Array[] | null = [];
+	/** Frames over this turn's share, waiting for the next turn (bounded by the rate budget). */
+	#inbox: Uint8Array[] = [];
+	#handledThisTurn = 0;
+	#drainScheduled = false;
 	#alive = true;
 	#closed = false;
 	/** Set once the socket is closing: nothing more is sent or handled. */
@@ -128,9 +138,9 @@ export class Connection implements RoomPeer {
 			return;
 		}
 		this.#room = room;
-		const backlog = this.#backlog ?? [];
+		this.#inbox = this.#backlog ?? [];
 		this.#backlog = null;
-		for (const frame of backlog) this.#handle(room, frame);
+		if (this.#inbox.length > 0) this.#drain();
 	}
 
 	#joinFailed(error: unknown): void {
@@ -149,9 +159,31 @@ export class Connection implements RoomPeer {
 			const frame = data as Buffer;
 			if (!this.#budget.admit(frame.length)) return this.#reject('rate_limited', 'rateLimited');
 			if (!isBinary) return this.#reject('unsupported_data', 'unsupportedData');
-			if (this.#room) this.#handle(this.#room, frame);
-			else this.#backlog?.push(frame);
+			if (!this.#room) this.#backlog?.push(frame);
+			else if (this.#inbox.length > 0 || this.#handledThisTurn >= MESSAGES_PER_TURN) {
+				this.#inbox.push(frame);
+				this.#scheduleDrain();
+			} else {
+				if (this.#handledThisTurn++ === 0) queueMicrotask(() => (this.#handledThisTurn = 0));
+				this.#handle(this.#room, frame);
+			}
 		});
+	}
+
+	#scheduleDrain(): void {
+		if (this.#drainScheduled) return;
+		this.#drainScheduled = true;
+		setImmediate(() => this.#guard('handling queued messages', () => this.#drain()));
+	}
+
+	#drain(): void {
+		this.#drainScheduled = false;
+		if (this.#closing || this.#deaf || !this.#room) {
+			this.#inbox = [];
+			return;
+		}
+		for (const frame of this.#inbox.splice(0, MESSAGES_PER_TURN)) this.#handle(this.#room, frame);
+		if (this.#inbox.length > 0) this.#scheduleDrain();
 	}
 
 	#handle(room: Room, frame: Uint8Array): void {
@@ -208,6 +240,7 @@ export class Connection implements RoomPeer {
 		this.#closed = true;
 		this.#closing = true;
 		this.#backlog = null;
+		this.#inbox = [];
 		this.deps.metrics.connections.dec();
 		if (this.#room) this.deps.rooms.leave(this.#room, this);
 		for (const listener of this.#closeListeners.splice(0)) listener();

@@ -37,6 +37,12 @@ export interface RoomDeps {
 	compactAfterUpdates: number;
 }
 
+/** Updates stored in one write, with the frames to relay once they are. */
+interface UpdateBatch {
+	updates: Uint8Array[];
+	relays: Array<{ frame: Uint8Array; from: RoomPeer }>;
+}
+
 /** Origin of the updates a room applies from its store, so they are never stored again. */
 const STORE_ORIGIN = Symbol('charter.store');
 
@@ -65,6 +71,7 @@ export class Room {
 	#queue: Promise<void> = Promise.resolve();
 	#logLength = 0;
 	#stateBeforeChange: Map<number, number> | null = null;
+	#openBatch: UpdateBatch | null = null;
 	#broken = false;
 	#unloaded: Promise<void> | null = null;
 
@@ -127,6 +134,7 @@ export class Room {
 	 */
 	answerStateVector(peer: RoomPeer, stateVector: Uint8Array): number {
 		const reply = encodeSync(SyncStep.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+		this.#openBatch = null;
 		this.#enqueue(async () => peer.send(reply));
 		return reply.length;
 	}
@@ -186,14 +194,25 @@ export class Room {
 		this.#storeAndRelay(from, Y.encodeStateAsUpdate(this.doc, stateVector));
 	}
 
+	// Updates that arrive before the queue reaches them share one batch: one group commit, then
+	// each is relayed. A reply queued after an update closes the batch, so it still waits for it.
 	#storeAndRelay(from: RoomPeer, update: Uint8Array): void {
-		const relay = encodeSync(SyncStep.update, update);
+		const relay = { frame: encodeSync(SyncStep.update, update), from };
+		if (this.#openBatch) {
+			this.#openBatch.updates.push(update);
+			this.#openBatch.relays.push(relay);
+			return;
+		}
+		const batch: UpdateBatch = { updates: [update], relays: [relay] };
+		this.#openBatch = batch;
 		this.#enqueue(async () => {
+			if (this.#openBatch === batch) this.#openBatch = null;
 			const stopTimer = this.deps.metrics.storeAppendSeconds.startTimer();
-			await this.deps.store.append(this.boardId, update);
+			await this.deps.store.appendMany(this.boardId, batch.updates);
 			stopTimer();
-			this.#broadcast(relay, from);
-			if (++this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+			for (const { frame, from } of batch.relays) this.#broadcast(frame, from);
+			this.#logLength += batch.updates.length;
+			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
 		});
 	}
 

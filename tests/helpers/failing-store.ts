@@ -39,6 +39,15 @@ export class FailingStore implements Store {
 		await this.inner.append(boardId, update);
 	}
 
+	/** {@inheritDoc Store.appendMany} */
+	async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+		if (this.#failing.has(boardId)) {
+			this.#failedAppends++;
+			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
+		}
+		await this.inner.appendMany(boardId, updates);
+	}
+
 	/** {@inheritDoc Store.compact} */
 	compact(boardId: string): Promise<void> {
 		return this.inner.compact(boardId);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { median, quantile } from './figures.ts';
+import { sleep } from './wait.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -79,4 +80,50 @@ export function windowedP99(samples: readonly number[]): number {
 		p99s.push(quantile(samples.slice(start, start + WINDOW), 0.99));
 	}
 	return median(p99s);
+}
+
+/** Round trips measured while a load ran and in the quiet moments between its rounds. */
+export interface LatencyUnderLoad {
+	quiet: number[];
+	loaded: number[];
+}
+
+/**
+ * Alternates quiet moments and rounds of load, so both sets of samples see the same background
+ * (other processes on the machine, the test process itself): `quietMs` of quiet, then one round
+ * of `load`, then `settleMs` whose samples are not counted, `rounds` times.
+ */
+export async function latencyUnderLoad(
+	probe: RttProbe,
+	options: { rounds: number; quietMs: number; settleMs: number },
+	load: (round: number) => Promise<void>
+): Promise<LatencyUnderLoad> {
+	for (let round = 0; round < options.rounds; round++) {
+		probe.phase('quiet');
+		await sleep(options.quietMs);
+		probe.phase('loaded');
+		await load(round);
+		probe.phase('settling');
+		await sleep(options.settleMs);
+	}
+	probe.phase('idle');
+	await sleep(50);
+	return { quiet: probe.samples('quiet'), loaded: probe.samples('loaded') };
+}
+
+/** The p99 of round trips under load over the quiet p99, with both, for a figure. */
+export function latencyRatio({ quiet, loaded }: LatencyUnderLoad): {
+	quietP99: number;
+	loadedP99: number;
+	ratio: number;
+	text: string;
+} {
+	const quietP99 = quantile(quiet, 0.99);
+	const loadedP99 = quantile(loaded, 0.99);
+	const ratio = loadedP99 / quietP99;
+	const text =
+		`healthy client p99 ${quietP99.toFixed(2)} ms quiet, ${loadedP99.toFixed(2)} ms under attack ` +
+		`(${ratio.toFixed(2)}×; p50 ${median(quiet).toFixed(2)} / ${median(loaded).toFixed(2)} ms; ` +
+		`${quiet.length}/${loaded.length} samples)`;
+	return { quietP99, loadedP99, ratio, text };
 }
