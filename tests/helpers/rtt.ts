@@ -66,26 +66,10 @@ export async function startRttProbe(
 	};
 }
 
-/** Samples per window of the windowed p99. */
-const WINDOW = 200;
-
-/**
- * A p99 that one scheduler hiccup cannot swing: the median of the p99s of consecutive windows of
- * 200 samples (one window when there are fewer).
- */
-export function windowedP99(samples: readonly number[]): number {
-	if (samples.length < 2 * WINDOW) return quantile(samples, 0.99);
-	const p99s: number[] = [];
-	for (let start = 0; start + WINDOW <= samples.length; start += WINDOW) {
-		p99s.push(quantile(samples.slice(start, start + WINDOW), 0.99));
-	}
-	return median(p99s);
-}
-
-/** Round trips measured while a load ran and in the quiet moments between its rounds. */
+/** Round trips measured in each round: in its quiet moment, and while its load ran. */
 export interface LatencyUnderLoad {
-	quiet: number[];
-	loaded: number[];
+	quiet: number[][];
+	loaded: number[][];
 }
 
 /**
@@ -99,31 +83,57 @@ export async function latencyUnderLoad(
 	load: (round: number) => Promise<void>
 ): Promise<LatencyUnderLoad> {
 	for (let round = 0; round < options.rounds; round++) {
-		probe.phase('quiet');
+		probe.phase(`quiet-${round}`);
 		await sleep(options.quietMs);
-		probe.phase('loaded');
+		probe.phase(`loaded-${round}`);
 		await load(round);
 		probe.phase('settling');
 		await sleep(options.settleMs);
 	}
 	probe.phase('idle');
 	await sleep(50);
-	return { quiet: probe.samples('quiet'), loaded: probe.samples('loaded') };
+	const rounds = Array.from({ length: options.rounds }, (_, round) => round);
+	return {
+		quiet: rounds.map((round) => probe.samples(`quiet-${round}`)),
+		loaded: rounds.map((round) => probe.samples(`loaded-${round}`))
+	};
 }
 
-/** The p99 of round trips under load over the quiet p99, with both, for a figure. */
-export function latencyRatio({ quiet, loaded }: LatencyUnderLoad): {
+/** How latency under load compares with latency in the quiet moments around it. */
+export interface LatencyRatio {
+	/** Median over blocks of the p99 of quiet samples, ms. */
 	quietP99: number;
+	/** Median over blocks of the p99 under load, ms. */
 	loadedP99: number;
+	/** Median over blocks of loaded p99 / quiet p99. */
 	ratio: number;
 	text: string;
-} {
-	const quietP99 = quantile(quiet, 0.99);
-	const loadedP99 = quantile(loaded, 0.99);
-	const ratio = loadedP99 / quietP99;
+}
+
+/**
+ * Compares p99s robustly on a shared machine: consecutive rounds are grouped into `blocks`, each
+ * block's loaded p99 is divided by its own quiet p99, and the median ratio is the figure, so one
+ * burst of load from elsewhere on the machine cannot decide it.
+ */
+export function latencyRatio(measured: LatencyUnderLoad, blocks: number): LatencyRatio {
+	const perBlock = Math.ceil(measured.quiet.length / blocks);
+	const quietP99s: number[] = [];
+	const loadedP99s: number[] = [];
+	const ratios: number[] = [];
+	for (let start = 0; start < measured.quiet.length; start += perBlock) {
+		const quiet = measured.quiet.slice(start, start + perBlock).flat();
+		const loaded = measured.loaded.slice(start, start + perBlock).flat();
+		quietP99s.push(quantile(quiet, 0.99));
+		loadedP99s.push(quantile(loaded, 0.99));
+		ratios.push(quantile(loaded, 0.99) / quantile(quiet, 0.99));
+	}
+	const quietAll = measured.quiet.flat();
+	const loadedAll = measured.loaded.flat();
+	const ratio = median(ratios);
 	const text =
-		`healthy client p99 ${quietP99.toFixed(2)} ms quiet, ${loadedP99.toFixed(2)} ms under attack ` +
-		`(${ratio.toFixed(2)}×; p50 ${median(quiet).toFixed(2)} / ${median(loaded).toFixed(2)} ms; ` +
-		`${quiet.length}/${loaded.length} samples)`;
-	return { quietP99, loadedP99, ratio, text };
+		`healthy client p99 ${median(quietP99s).toFixed(2)} ms quiet, ${median(loadedP99s).toFixed(2)} ms ` +
+		`under attack: ${ratio.toFixed(2)}× (median of ${ratios.length} blocks: ` +
+		`${ratios.map((r) => r.toFixed(2)).join(', ')}; p50 ${median(quietAll).toFixed(2)} / ` +
+		`${median(loadedAll).toFixed(2)} ms; ${quietAll.length}/${loadedAll.length} samples)`;
+	return { quietP99: median(quietP99s), loadedP99: median(loadedP99s), ratio, text };
 }
