@@ -213,7 +213,8 @@ export class Connection implements RoomPeer {
 			}
 		} catch (error) {
 			// Anything that escapes decoding or applying is the peer's fault: close only this one.
-			this.deps.logger.info(
+			// Counted in charter_rejected_total; logged at debug so garbage cannot flood the log.
+			this.deps.logger.debug(
 				{ boardId: this.boardId, error: error instanceof Error ? error.message : 'unknown' },
 				'closing a connection that sent a malformed message'
 			);

@@ -81,10 +81,12 @@ export class SyncServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
 		if (!req.url?.startsWith(SYNC_PATH)) return false;
 		socket.on('error', () => socket.destroy());
-		this.#upgrade(req, socket, head).catch((error: unknown) => {
+		try {
+			this.#upgrade(req, socket, head);
+		} catch (error) {
 			this.options.logger.error({ err: error }, 'upgrade failed');
 			socket.destroy();
-		});
+		}
 		return true;
 	}
 
@@ -113,16 +115,17 @@ export class SyncServer {
 		this.#wss.close();
 	}
 
-	async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+	#upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
 		const { metrics, logger } = this.options;
-		const decision = await authorizeUpgrade(req, this.options.allowedOrigins);
+		const decision = authorizeUpgrade(req, this.options.allowedOrigins);
 		if (this.#closing) {
 			metrics.reject('shutting_down');
 			return refuseUpgrade(socket, 503, 'server shutting down');
 		}
 		if (!decision.ok) {
 			metrics.reject(decision.reason);
-			logger.info({ status: decision.status, reason: decision.reason }, 'upgrade refused');
+			// Counted in charter_rejected_total; logged at debug so a flood cannot flood the log.
+			logger.debug({ status: decision.status, reason: decision.reason }, 'upgrade refused');
 			return refuseUpgrade(socket, decision.status, decision.message);
 		}
 		this.#wss.handleUpgrade(req, socket, head, (ws) => {
