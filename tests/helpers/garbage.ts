@@ -246,10 +246,16 @@ export function wouldEdit(board: Y.Doc, frame: Uint8Array): boolean {
 	return changed;
 }
 
-/** Every top-level map of a board as JSON text, to compare two copies of it. */
+/**
+ * Every top-level map of a board as JSON text with sorted keys, to compare two copies of it
+ * (a Y.Map lists its keys in the order this copy learnt them, which differs between peers).
+ */
 export function boardJson(doc: Y.Doc): string {
-	return JSON.stringify(
-		Object.fromEntries(Object.values(ROOT_KEYS).map((key) => [key, doc.getMap(key).toJSON()]))
+	const roots = Object.values(ROOT_KEYS).map((key) => [key, doc.getMap(key).toJSON()]);
+	return JSON.stringify(Object.fromEntries(roots), (_key, value: unknown) =>
+		value && typeof value === 'object' && !Array.isArray(value)
+			? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+			: value
 	);
 }
 
