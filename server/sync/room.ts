@@ -40,7 +40,8 @@ export interface RoomDeps {
 /** Updates stored in one write, with the frames to relay once they are. */
 interface UpdateBatch {
 	updates: Uint8Array[];
-	relays: Array<{ frame: Uint8Array; from: RoomPeer }>;
+	/** Each frame goes to every peer but the one it came from (none: the room's own change). */
+	relays: Array<{ frame: Uint8Array; from: RoomPeer | null }>;
 }
 
 /** Origin of the updates a room applies from its store, so they are never stored again. */
@@ -70,7 +71,12 @@ export class Room {
 	#presenceSentAt = -Infinity;
 	#queue: Promise<void> = Promise.resolve();
 	#logLength = 0;
+	/** Origin of the update being applied, so its transaction can be told from Yjs's own. */
+	#applyingFrom: unknown = undefined;
+	/** State before the applied update's transaction, when that transaction changed the doc. */
 	#stateBeforeChange: Map<number, number> | null = null;
+	/** State before the first transaction Yjs made on its own that changed the doc. */
+	#stateBeforeOwnChange: Map<number, number> | null = null;
 	#openBatch: UpdateBatch | null = null;
 	#broken = false;
 	#unloaded: Promise<void> | null = null;
@@ -84,9 +90,7 @@ export class Room {
 			maxStateBytes: deps.limits.maxAwarenessStateBytes,
 			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
 		});
-		this.doc.on('afterTransaction', (transaction) => {
-			this.#stateBeforeChange = transactionChanged(transaction) ? transaction.beforeState : null;
-		});
+		this.doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
 	}
 
 	/**
@@ -100,11 +104,14 @@ export class Room {
 	): Promise<Room> {
 		const room = new Room(boardId, deps, onBroken);
 		const stored = await deps.store.load(boardId);
+		room.#applyingFrom = STORE_ORIGIN;
 		room.doc.transact(() => {
 			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORE_ORIGIN);
 			for (const update of stored.log) Y.applyUpdate(room.doc, update, STORE_ORIGIN);
 		}, STORE_ORIGIN);
+		room.#applyingFrom = undefined;
 		room.#logLength = stored.log.length;
+		room.#storeOwnChange();
 		return room;
 	}
 
@@ -146,17 +153,21 @@ export class Room {
 	 */
 	applyUpdate(from: RoomPeer, update: Uint8Array): void {
 		this.#stateBeforeChange = null;
+		this.#applyingFrom = from;
 		try {
 			Y.applyUpdate(this.doc, update, from);
 		} catch (error) {
 			this.#storeDamagedPart(from);
+			this.#storeOwnChange();
 			throw new MalformedMessageError('update could not be applied', { cause: error });
+		} finally {
+			this.#applyingFrom = undefined;
 		}
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// A duplicate changes nothing and is neither stored nor relayed; an update still waiting
 		// for its dependencies is kept, since the doc will need it once they arrive.
-		if (this.#stateBeforeChange === null && !pending) return;
-		this.#storeAndRelay(from, update);
+		if (this.#stateBeforeChange !== null || pending) this.#storeAndRelay(from, update);
+		this.#storeOwnChange();
 	}
 
 	/** Applies the entries of an awareness update that `from` may write, and relays them. */
@@ -185,6 +196,25 @@ export class Room {
 		this.doc.destroy();
 	}
 
+	#afterTransaction(transaction: Y.Transaction): void {
+		const changed = transactionChanged(transaction);
+		if (transaction.origin === this.#applyingFrom) {
+			this.#stateBeforeChange = changed ? transaction.beforeState : null;
+		} else if (changed && this.#stateBeforeOwnChange === null) {
+			this.#stateBeforeOwnChange = transaction.beforeState;
+		}
+	}
+
+	// After a remote change to formatted text, Yjs tidies the formatting in a transaction of its
+	// own (origin null). What that changes is stored and relayed like an edit from nobody, so the
+	// store keeps everything the room holds and every peer hears of it.
+	#storeOwnChange(): void {
+		if (this.#stateBeforeOwnChange === null) return;
+		const stateVector = Y.encodeStateVector(this.#stateBeforeOwnChange);
+		this.#stateBeforeOwnChange = null;
+		this.#storeAndRelay(null, Y.encodeStateAsUpdate(this.doc, stateVector));
+	}
+
 	// Yjs integrates an update's structs before it reads its delete set, so a damaged update can
 	// leave part of itself in the doc. That part is stored and relayed like any edit, so that the
 	// store, the room and every peer still agree.
@@ -196,7 +226,7 @@ export class Room {
 
 	// Updates that arrive before the queue reaches them share one batch: one group commit, then
 	// each is relayed. A reply queued after an update closes the batch, so it still waits for it.
-	#storeAndRelay(from: RoomPeer, update: Uint8Array): void {
+	#storeAndRelay(from: RoomPeer | null, update: Uint8Array): void {
 		const relay = { frame: encodeSync(SyncStep.update, update), from };
 		if (this.#openBatch) {
 			this.#openBatch.updates.push(update);
@@ -210,7 +240,7 @@ export class Room {
 			const stopTimer = this.deps.metrics.storeAppendSeconds.startTimer();
 			await this.deps.store.appendMany(this.boardId, batch.updates);
 			stopTimer();
-			for (const { frame, from } of batch.relays) this.#broadcast(frame, from);
+			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
 			this.#logLength += batch.updates.length;
 			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
 		});
