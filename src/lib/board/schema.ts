@@ -61,7 +61,7 @@ export const personRefSchema = z.union([idSchema, z.literal('')]);
  * Control characters (C0, DEL, C1): a name never needs one, and a peer could use them to break
  * a line, a log or a terminal that shows the text.
  */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTERS = /\p{Cc}/u;
 const noControlCharacters = { error: 'Must not contain control characters' };
 /** A user id from presence; its format belongs to the sync layer, so only its length is bounded. */
 export const userIdSchema = z
