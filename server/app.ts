@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.ts';
+import { limitsOf, type Config } from './config.ts';
 import { loadAppHandler, requestListener } from './http.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -17,16 +17,27 @@ export interface CharterServices {
 	close(): Promise<void>;
 }
 
-/** Creates the store, metrics and sync server from the configuration. */
-export function createServices(config: Config, logger: Logger): CharterServices {
-	const store = new SqliteStore({ dataDir: config.DATA_DIR, durability: config.DURABILITY });
+/** The SQLite store the configuration asks for. */
+export function createStore(config: Config): SqliteStore {
+	return new SqliteStore({ dataDir: config.DATA_DIR, durability: config.DURABILITY });
+}
+
+/**
+ * Creates the store (unless one is given, as tests do), metrics and sync server from the
+ * configuration.
+ */
+export function createServices(
+	config: Config,
+	logger: Logger,
+	store: Store = createStore(config)
+): CharterServices {
 	const metrics = new Metrics();
 	const sync = new SyncServer({
 		store,
 		metrics,
 		logger,
 		allowedOrigins: config.ALLOWED_ORIGINS,
-		maxMessageBytes: config.MAX_MESSAGE_BYTES,
+		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
 		compactAfterUpdates: config.COMPACT_AFTER_UPDATES
 	});
@@ -45,14 +56,28 @@ export function createServices(config: Config, logger: Logger): CharterServices 
 export interface RunningServer {
 	server: Server;
 	port: number;
+	services: CharterServices;
 	close(): Promise<void>;
 }
 
+/** Options of startServer, for tests: a given store, and no app. */
+export interface StartOptions {
+	store?: Store;
+	/** False to serve sync, health and metrics only, even when the app is built. */
+	serveApp?: boolean;
+}
+
 /** Starts Charter on the configured host and port: the app, the sync endpoint, health, metrics. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-	const services = createServices(config, logger);
-	const app = await loadAppHandler();
-	if (!app) logger.warn('the app is not built (run `npm run build`): serving sync and health only');
+export async function startServer(
+	config: Config,
+	logger: Logger,
+	options: StartOptions = {}
+): Promise<RunningServer> {
+	const services = createServices(config, logger, options.store);
+	const app = options.serveApp === false ? null : await loadAppHandler();
+	if (!app && options.serveApp !== false) {
+		logger.warn('the app is not built (run `npm run build`): serving sync and health only');
+	}
 	const server = createServer(requestListener({ ...services, logger }, app));
 	server.on('upgrade', (req, socket, head) => {
 		if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy();
@@ -65,8 +90,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 	return {
 		server,
 		port,
+		services,
+		// Stop accepting first, then let the sync server finish its work and close its sockets.
 		async close() {
 			server.close();
+			server.closeIdleConnections();
 			await services.close();
 			server.closeAllConnections();
 		}

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { capabilityFor, isBoardId, type Capability } from '../src/lib/sync/keys.ts';
+import { isBoardId, type Capability } from '../src/lib/sync/keys.ts';
+import { capabilityOf } from './capability.ts';
 import type { RejectReason } from './metrics.ts';
 import { KEY_PROTOCOL_PREFIX, PROTOCOL } from './sync/protocol.ts';
 
@@ -46,10 +47,10 @@ function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]):
  * the origin must be the server's own or an allowed one, the client must offer `charter.v1`,
  * and the `key.<key>` it offers must be the board's edit or view key.
  */
-export async function authorizeUpgrade(
+export function authorizeUpgrade(
 	req: IncomingMessage,
 	allowedOrigins: readonly string[]
-): Promise<UpgradeDecision> {
+): UpgradeDecision {
 	const boardId = boardIdFromPath(req.url);
 	if (!boardId) {
 		return { ok: false, status: 400, reason: 'bad_path', message: 'expected /sync/<board id>' };
@@ -63,7 +64,7 @@ export async function authorizeUpgrade(
 	if (!protocols.includes(PROTOCOL)) {
 		return { ok: false, status: 400, reason: 'bad_protocol', message: `offer ${PROTOCOL}` };
 	}
-	const capability = await capabilityFor(boardId, keyEntry.slice(KEY_PROTOCOL_PREFIX.length));
+	const capability = capabilityOf(boardId, keyEntry.slice(KEY_PROTOCOL_PREFIX.length));
 	if (!capability) return { ok: false, status: 401, reason: 'bad_key', message: 'invalid key' };
 	return { ok: true, boardId, capability };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 
 const MiB = 1024 * 1024;
 
@@ -37,10 +38,31 @@ export const configSchema = z.object({
 			error: 'expected one of fatal, error, warn, info, debug, trace, silent'
 		})
 		.default('info'),
-	MAX_MESSAGE_BYTES: integer(1024, 64 * MiB).default(2 * MiB),
+	MAX_MESSAGE_BYTES: integer(1024, 64 * MiB).default(DEFAULT_LIMITS.maxMessageBytes),
 	DURABILITY: z.enum(['normal', 'full'], { error: 'expected normal or full' }).default('normal'),
 	ROOM_UNLOAD_DELAY_MS: integer(0, 10 * 60_000).default(5_000),
-	COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500)
+	COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
+	RATE_MESSAGES_BURST: integer(1, 1_000_000).default(DEFAULT_LIMITS.messageBurst),
+	RATE_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(DEFAULT_LIMITS.messagesPerSecond),
+	RATE_BYTES_BURST: integer(1024, 1024 * MiB).default(DEFAULT_LIMITS.byteBurst),
+	RATE_BYTES_PER_SECOND: integer(1024, 1024 * MiB).default(DEFAULT_LIMITS.bytesPerSecond),
+	MAX_CONNECTIONS_PER_ROOM: integer(1, 100_000).default(DEFAULT_LIMITS.maxConnectionsPerRoom),
+	MAX_BUFFERED_BYTES: integer(64 * 1024, 1024 * MiB).default(DEFAULT_LIMITS.maxBufferedBytes),
+	HEARTBEAT_MS: integer(100, 10 * 60_000).default(DEFAULT_LIMITS.heartbeatMs),
+	MAX_AWARENESS_STATE_BYTES: integer(64, MiB).default(DEFAULT_LIMITS.maxAwarenessStateBytes),
+	AWARENESS_RELAY_MS: integer(0, 10_000).default(DEFAULT_LIMITS.awarenessRelayMs),
+	SHUTDOWN_TIMEOUT_MS: integer(100, 10 * 60_000).default(10_000)
+});
+
+/** Checks that need two variables; each names the one to change. */
+const consistentConfigSchema = configSchema.superRefine((config, context) => {
+	if (config.RATE_BYTES_BURST < config.MAX_MESSAGE_BYTES) {
+		context.addIssue({
+			code: 'custom',
+			path: ['RATE_BYTES_BURST'],
+			message: `expected at least MAX_MESSAGE_BYTES (${config.MAX_MESSAGE_BYTES}), or no message that size could pass`
+		});
+	}
 });
 
 /** Charter's validated configuration. */
@@ -66,9 +88,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			.filter((name) => env[name] !== undefined && env[name] !== '')
 			.map((name) => [name, env[name]])
 	);
-	const parsed = configSchema.safeParse(known);
+	const parsed = consistentConfigSchema.safeParse(known);
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0]!;
 	const variable = String(issue.path[0]);
 	throw new ConfigError(variable, issue.message, env[variable]);
+}
+
+/** The connection and room limits of a configuration. */
+export function limitsOf(config: Config): Limits {
+	return {
+		...DEFAULT_LIMITS,
+		maxMessageBytes: config.MAX_MESSAGE_BYTES,
+		messageBurst: config.RATE_MESSAGES_BURST,
+		messagesPerSecond: config.RATE_MESSAGES_PER_SECOND,
+		byteBurst: config.RATE_BYTES_BURST,
+		bytesPerSecond: config.RATE_BYTES_PER_SECOND,
+		maxConnectionsPerRoom: config.MAX_CONNECTIONS_PER_ROOM,
+		maxBufferedBytes: config.MAX_BUFFERED_BYTES,
+		heartbeatMs: config.HEARTBEAT_MS,
+		maxAwarenessStateBytes: config.MAX_AWARENESS_STATE_BYTES,
+		awarenessRelayMs: config.AWARENESS_RELAY_MS
+	};
 }

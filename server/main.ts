@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from './config.ts';
-import { startServer } from './app.ts';
+import { createStore, startServer } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
 
 // Wiring only: read the configuration, start the server, stop it cleanly on a signal.
-let config;
+let config: Config;
 try {
 	config = loadConfig();
 } catch (error) {
@@ -13,13 +13,25 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
-const running = await startServer(config, logger).catch((error: unknown) => {
+// Nothing a peer sends may end the process: whatever escapes every guard is logged, not fatal.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+let store: ReturnType<typeof createStore>;
+try {
+	store = createStore(config);
+} catch (error) {
+	const message = error instanceof Error ? error.message : String(error);
+	console.error(`charter: could not open the store in DATA_DIR=${config.DATA_DIR}: ${message}`);
+	process.exit(1);
+}
+const running = await startServer(config, logger, { store }).catch((error: unknown) => {
 	const message = error instanceof Error ? error.message : String(error);
 	console.error(`charter: could not start on ${config.HOST}:${config.PORT}: ${message}`);
 	process.exit(1);
 });
 logger.info(
-	{ host: config.HOST, port: running.port, dataDir: config.DATA_DIR },
+	{ host: config.HOST, port: running.port, dataDir: config.DATA_DIR, ...store.settings() },
 	`Charter is listening on http://${config.HOST}:${running.port}`
 );
 
@@ -28,9 +40,14 @@ async function stop(signal: string): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	logger.info({ signal }, 'shutting down');
+	const deadline = setTimeout(() => {
+		logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+		process.exit(1);
+	}, config.SHUTDOWN_TIMEOUT_MS);
+	deadline.unref();
 	await running.close();
+	logger.info('stopped');
 	process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));

@@ -10,10 +10,20 @@ export type RejectReason =
 	| 'bad_key'
 	| 'bad_protocol'
 	| 'forbidden_origin'
+	| 'shutting_down'
 	| 'malformed'
+	| 'unsupported_data'
+	| 'invalid_utf8'
 	| 'read_only'
 	| 'awareness_not_owner'
+	| 'awareness_too_large'
+	| 'awareness_too_many_ids'
 	| 'too_large'
+	| 'rate_limited'
+	| 'room_full'
+	| 'slow_consumer'
+	| 'no_heartbeat'
+	| 'load_failed'
 	| 'store_failed';
 
 /** Prometheus metrics of one server instance, in a registry of their own. */
@@ -43,7 +53,7 @@ export class Metrics {
 	});
 	readonly storeAppendSeconds = new Histogram({
 		name: 'charter_store_append_seconds',
-		help: 'Time to append one update durably to the store',
+		help: 'Time to append a batch of updates (one group commit) durably to the store',
 		buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
 		registers: [this.registry]
 	});

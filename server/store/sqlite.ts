@@ -43,6 +43,7 @@ export class SqliteStore implements Store {
 	readonly #selectSnapshot: Database.Statement<[string], { snapshot: Buffer }>;
 	readonly #selectLog: Database.Statement<[string], UpdateRow>;
 	readonly #insertUpdate: Database.Statement<[string, Uint8Array]>;
+	readonly #insertUpdates: (boardId: string, updates: readonly Uint8Array[]) => void;
 	readonly #compact: (boardId: string) => void;
 
 	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
@@ -61,6 +62,12 @@ export class SqliteStore implements Store {
 		);
 		this.#insertUpdate = this.#db.prepare(
 			'INSERT INTO board_update (board_id, data) VALUES (?, ?)'
+		);
+		// One transaction, one commit: a burst of updates costs one WAL write, not one each.
+		this.#insertUpdates = this.#db.transaction(
+			(boardId: string, updates: readonly Uint8Array[]) => {
+				for (const update of updates) this.#insertUpdate.run(boardId, update);
+			}
 		);
 		const upsertSnapshot = this.#db.prepare(
 			`INSERT INTO board_snapshot (board_id, snapshot, compacted_at) VALUES (?, ?, ?)
@@ -95,6 +102,11 @@ export class SqliteStore implements Store {
 		this.#guard(boardId, 'append', () => this.#insertUpdate.run(boardId, update));
 	}
 
+	/** {@inheritDoc Store.appendMany} */
+	async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+		this.#guard(boardId, 'append', () => this.#insertUpdates(boardId, updates));
+	}
+
 	/** {@inheritDoc Store.compact} */
 	async compact(boardId: string): Promise<void> {
 		this.#guard(boardId, 'compact', () => this.#compact(boardId));
@@ -103,6 +115,15 @@ export class SqliteStore implements Store {
 	/** {@inheritDoc Store.ping} */
 	async ping(): Promise<void> {
 		this.#guard(null, 'ping', () => this.#db.prepare('SELECT 1').get());
+	}
+
+	/** What SQLite itself reports about how it keeps writes, for the start-up log and tests. */
+	settings(): { journalMode: string; synchronous: Durability | 'other' } {
+		const journalMode = String(this.#db.pragma('journal_mode', { simple: true }));
+		const level = Number(this.#db.pragma('synchronous', { simple: true }));
+		// SQLite numbers its levels OFF=0, NORMAL=1, FULL=2, EXTRA=3.
+		const synchronous = level === 1 ? 'normal' : level === 2 ? 'full' : 'other';
+		return { journalMode, synchronous };
 	}
 
 	/** {@inheritDoc Store.close} */

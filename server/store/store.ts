@@ -14,6 +14,11 @@ export interface Store {
 	load(boardId: string): Promise<StoredBoard>;
 	/** Appends one update to a board's log; resolves only once the update is durable. */
 	append(boardId: string, update: Uint8Array): Promise<void>;
+	/**
+	 * Appends updates to a board's log in order, all or none, in one durable write (a group
+	 * commit); resolves only once every one of them is durable.
+	 */
+	appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
 	/** Merges a board's snapshot and log into a single snapshot, atomically. */
 	compact(boardId: string): Promise<void>;
 	/** Resolves when the store answers; rejects when it cannot. */

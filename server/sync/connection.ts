@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import type { Capability } from '../../src/lib/sync/keys.ts';
-import type { Metrics } from '../metrics.ts';
+import { ConnectionBudget, type Limits } from '../limits.ts';
+import type { Metrics, RejectReason } from '../metrics.ts';
 import {
 	CloseReason,
 	decodeMessage,
@@ -9,24 +10,51 @@ import {
 	type CloseReasonName
 } from './protocol.ts';
 import type { Room, RoomPeer } from './room.ts';
-import type { RoomRegistry } from './rooms.ts';
+import { RoomFullError, type RoomRegistry } from './rooms.ts';
 
 /** Services a connection uses. */
 export interface ConnectionDeps {
 	rooms: RoomRegistry;
 	metrics: Metrics;
 	logger: Logger;
+	limits: Limits;
 }
+
+// ws reports a broken frame as an error with one of these codes, after closing the socket
+// itself with the matching close code.
+const WS_ERROR_REASONS: Readonly<Record<string, RejectReason>> = {
+	WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'too_large',
+	WS_ERR_INVALID_UTF8: 'invalid_utf8'
+};
+
+/** How long a flooder's socket lives after its close frame was sent. */
+const FLOODER_LINGER_MS = 500;
+
+/**
+ * Messages one connection has handled in one go before the rest wait for a later turn of the
+ * event loop, so a burst from one peer never holds up every other socket.
+ */
+const MESSAGES_PER_TURN = 32;
 
 /**
  * One websocket on one board. Messages that arrive while the board loads wait in a backlog,
- * so the room sees them in order and nobody is answered before the board is loaded.
+ * so the room sees them in order and nobody is answered before the board is loaded. Every
+ * message is charged to the connection's rate budget before anything else is done with it.
  */
 export class Connection implements RoomPeer {
 	#room: Room | null = null;
 	#backlog: Uint8Array[] | null = [];
+	/** Frames over this turn's share, waiting for the next turn (bounded by the rate budget). */
+	#inbox: Uint8Array[] = [];
+	#handledThisTurn = 0;
+	#drainScheduled = false;
 	#alive = true;
 	#closed = false;
+	/** Set once the socket is closing: nothing more is sent or handled. */
+	#closing = false;
+	/** Set at shutdown: what the peer sends is no longer handled, but it still hears the room. */
+	#deaf = false;
+	readonly #budget: ConnectionBudget;
 	readonly #closeListeners: Array<() => void> = [];
 
 	constructor(
@@ -34,45 +62,56 @@ export class Connection implements RoomPeer {
 		readonly boardId: string,
 		readonly capability: Capability,
 		private readonly deps: ConnectionDeps
-	) {}
+	) {
+		this.#budget = new ConnectionBudget(deps.limits);
+	}
 
 	/** Wires the socket and joins the board. */
 	start(): void {
 		this.deps.metrics.connections.inc();
 		this.socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
 		this.socket.on('pong', () => (this.#alive = true));
-		this.socket.on('error', (error) => {
-			this.deps.logger.debug({ err: error, boardId: this.boardId }, 'socket error');
-		});
-		this.socket.on('close', () => {
-			try {
-				this.#closedBySocket();
-			} catch (error) {
-				this.deps.logger.error(
-					{ err: error, boardId: this.boardId },
-					'cleaning up a connection failed'
-				);
-			}
-		});
+		this.socket.on('error', (error) => this.#socketError(error));
+		this.socket.on('close', () => this.#guard('cleaning up a connection', () => this.#cleanUp()));
 		this.deps.rooms.join(this.boardId, this).then(
-			(room) => this.#attach(room),
-			(error: unknown) => {
-				this.deps.logger.error({ err: error, boardId: this.boardId }, 'loading a board failed');
-				this.close('internal');
-			}
+			(room) => this.#guard('joining a board', () => this.#attach(room)),
+			(error: unknown) => this.#joinFailed(error)
 		);
 	}
 
-	/** Sends a frame if the socket is still open. */
+	/** Sends a frame if the socket is open; closes a peer that stopped reading (1013). */
 	send(frame: Uint8Array): void {
-		if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame, { binary: true });
+		if (this.#closing || this.socket.readyState !== WebSocket.OPEN) return;
+		if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+			this.#reject('slow_consumer', 'slowConsumer');
+			return;
+		}
+		this.socket.send(frame, { binary: true });
 	}
 
-	/** Closes the socket with the code of `reason`. */
+	/** Closes the socket with the code of `reason`; later messages from it are ignored. */
 	close(reason: CloseReasonName): void {
+		this.#closing = true;
 		const { code, reason: text } = CloseReason[reason];
 		if (this.socket.readyState === WebSocket.OPEN) this.socket.close(code, text);
-		else this.socket.terminate();
+		else if (this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
+		// A flooder keeps sending: stop reading it rather than parse what would be ignored, and
+		// drop it soon after it had time to read the close frame.
+		if (reason === 'rateLimited') {
+			this.socket.pause();
+			setTimeout(() => this.socket.terminate(), FLOODER_LINGER_MS).unref();
+		}
+	}
+
+	/** Drops the socket without a close handshake (a peer that did not answer one). */
+	terminate(): void {
+		this.#closing = true;
+		if (this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
+	}
+
+	/** Stops handling this peer's messages (at shutdown); what it sends from now on is dropped. */
+	stopListening(): void {
+		this.#deaf = true;
 	}
 
 	/** Calls `listener` once the socket has closed (at once if it already has). */
@@ -81,15 +120,16 @@ export class Connection implements RoomPeer {
 		else this.#closeListeners.push(listener);
 	}
 
-	/** Called by the heartbeat: false when the peer did not answer the last ping. */
-	heartbeat(): boolean {
+	/** Called by the heartbeat: terminates a peer that did not answer the last ping. */
+	heartbeat(): void {
 		if (!this.#alive) {
+			this.deps.metrics.reject('no_heartbeat');
+			this.#closing = true;
 			this.socket.terminate();
-			return false;
+			return;
 		}
 		this.#alive = false;
-		this.socket.ping();
-		return true;
+		if (this.socket.readyState === WebSocket.OPEN) this.socket.ping();
 	}
 
 	#attach(room: Room): void {
@@ -98,32 +138,73 @@ export class Connection implements RoomPeer {
 			return;
 		}
 		this.#room = room;
-		const backlog = this.#backlog ?? [];
+		this.#inbox = this.#backlog ?? [];
 		this.#backlog = null;
-		for (const frame of backlog) this.#handle(room, frame);
+		if (this.#inbox.length > 0) this.#drain();
+	}
+
+	#joinFailed(error: unknown): void {
+		if (error instanceof RoomFullError) {
+			this.#reject('room_full', 'roomFull');
+			return;
+		}
+		this.deps.metrics.reject('load_failed');
+		this.deps.logger.error({ err: error, boardId: this.boardId }, 'loading a board failed');
+		this.close('storeFailed');
 	}
 
 	#receive(data: RawData, isBinary: boolean): void {
-		if (!isBinary || !(data instanceof Uint8Array)) {
-			this.#reject('malformed', 'malformed');
+		if (this.#closing || this.#deaf) return;
+		this.#guard('receiving a message', () => {
+			const frame = data as Buffer;
+			if (!this.#budget.admit(frame.length)) return this.#reject('rate_limited', 'rateLimited');
+			if (!isBinary) return this.#reject('unsupported_data', 'unsupportedData');
+			if (!this.#room) this.#backlog?.push(frame);
+			else if (this.#inbox.length > 0 || this.#handledThisTurn >= MESSAGES_PER_TURN) {
+				this.#inbox.push(frame);
+				this.#scheduleDrain();
+			} else {
+				if (this.#handledThisTurn++ === 0) queueMicrotask(() => (this.#handledThisTurn = 0));
+				this.#handle(this.#room, frame);
+			}
+		});
+	}
+
+	#scheduleDrain(): void {
+		if (this.#drainScheduled) return;
+		this.#drainScheduled = true;
+		setImmediate(() => this.#guard('handling queued messages', () => this.#drain()));
+	}
+
+	#drain(): void {
+		this.#drainScheduled = false;
+		if (this.#closing || this.#deaf || !this.#room) {
+			this.#inbox = [];
 			return;
 		}
-		if (this.#room) this.#handle(this.#room, data);
-		else this.#backlog?.push(data);
+		for (const frame of this.#inbox.splice(0, MESSAGES_PER_TURN)) this.#handle(this.#room, frame);
+		if (this.#inbox.length > 0) this.#scheduleDrain();
 	}
 
 	#handle(room: Room, frame: Uint8Array): void {
-		if (this.#closed) return;
+		if (this.#closing || this.#deaf) return;
 		const { metrics } = this.deps;
 		try {
 			const message = decodeMessage(frame);
 			if (message.kind === 'awareness') {
 				metrics.message('awareness');
-				const dropped = room.applyAwareness(this, message.update, frame);
-				if (dropped > 0) metrics.rejected.inc({ reason: 'awareness_not_owner' }, dropped);
+				const outcome = room.applyAwareness(this, message.update);
+				if (outcome.notOwned)
+					metrics.rejected.inc({ reason: 'awareness_not_owner' }, outcome.notOwned);
+				if (outcome.tooLarge)
+					metrics.rejected.inc({ reason: 'awareness_too_large' }, outcome.tooLarge);
+				if (outcome.tooManyIds) {
+					metrics.rejected.inc({ reason: 'awareness_too_many_ids' }, outcome.tooManyIds);
+				}
 			} else if (message.step === 'step1') {
 				metrics.message('sync_step1');
-				room.answerStateVector(this, message.stateVector);
+				const replyBytes = room.answerStateVector(this, message.stateVector);
+				if (!this.#budget.charge(replyBytes)) this.#reject('rate_limited', 'rateLimited');
 			} else {
 				metrics.message(message.step === 'step2' ? 'sync_step2' : 'sync_update');
 				// A viewer's writes are dropped: never applied, stored or relayed.
@@ -132,7 +213,8 @@ export class Connection implements RoomPeer {
 			}
 		} catch (error) {
 			// Anything that escapes decoding or applying is the peer's fault: close only this one.
-			this.deps.logger.info(
+			// Counted in charter_rejected_total; logged at debug so garbage cannot flood the log.
+			this.deps.logger.debug(
 				{ boardId: this.boardId, error: error instanceof Error ? error.message : 'unknown' },
 				'closing a connection that sent a malformed message'
 			);
@@ -141,16 +223,37 @@ export class Connection implements RoomPeer {
 		}
 	}
 
-	#reject(reason: 'malformed', close: CloseReasonName): void {
+	#reject(reason: RejectReason, close: CloseReasonName): void {
 		this.deps.metrics.reject(reason);
 		this.close(close);
 	}
 
-	#closedBySocket(): void {
+	#socketError(error: Error & { code?: string }): void {
+		this.#closing = true;
+		const reason = WS_ERROR_REASONS[error.code ?? ''];
+		if (reason) this.deps.metrics.reject(reason);
+		else if (error.code?.startsWith('WS_ERR_')) this.deps.metrics.reject('malformed');
+		this.deps.logger.debug({ err: error, boardId: this.boardId }, 'socket error');
+	}
+
+	#cleanUp(): void {
 		if (this.#closed) return;
 		this.#closed = true;
+		this.#closing = true;
+		this.#backlog = null;
+		this.#inbox = [];
 		this.deps.metrics.connections.dec();
 		if (this.#room) this.deps.rooms.leave(this.#room, this);
 		for (const listener of this.#closeListeners.splice(0)) listener();
+	}
+
+	// Nothing a peer does may end the process: a failure here is logged and closes this socket.
+	#guard(what: string, run: () => void): void {
+		try {
+			run();
+		} catch (error) {
+			this.deps.logger.error({ err: error, boardId: this.boardId }, `${what} failed`);
+			this.close('internal');
+		}
 	}
 }

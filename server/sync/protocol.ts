@@ -13,17 +13,32 @@ export const MessageKind = { sync: 0, awareness: 1 } as const;
 /** Sync sub-messages of y-protocols. */
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
-/** Why the server closes a socket, with the code it uses (RFC 6455 and private 4xxx). */
+/**
+ * Why a socket is closed, with its code (RFC 6455 and private 4xxx). `invalidUtf8` and
+ * `tooLarge` are sent by ws itself; `noHeartbeat` terminates without a close frame, so the peer
+ * sees 1006.
+ */
 export const CloseReason = {
 	goingAway: { code: 1001, reason: 'server shutting down' },
 	malformed: { code: 1002, reason: 'malformed message' },
+	unsupportedData: { code: 1003, reason: 'binary messages only' },
+	noHeartbeat: { code: 1006, reason: 'no pong' },
+	invalidUtf8: { code: 1007, reason: 'invalid UTF-8' },
 	tooLarge: { code: 1009, reason: 'message too large' },
 	internal: { code: 1011, reason: 'internal error' },
-	noHeartbeat: { code: 1006, reason: 'no pong' }
+	storeFailed: { code: 1011, reason: 'the board could not be stored' },
+	roomFull: { code: 1013, reason: 'board full, try again later' },
+	slowConsumer: { code: 1013, reason: 'too far behind, reconnect' },
+	rateLimited: { code: 4429, reason: 'rate limit exceeded' }
 } as const;
 
 /** One of the reasons in CloseReason. */
 export type CloseReasonName = keyof typeof CloseReason;
+
+/** Every code the server closes a socket with. */
+export const CLOSE_CODES: ReadonlySet<number> = new Set(
+	Object.values(CloseReason).map((entry) => entry.code)
+);
 
 /** Thrown when a message does not follow the protocol. */
 export class MalformedMessageError extends Error {

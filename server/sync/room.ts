@@ -1,10 +1,22 @@
 import type { Logger } from 'pino';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
-import { AwarenessOwners, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness.ts';
-import { encodeAwareness, encodeSync, SyncStep, type CloseReasonName } from './protocol.ts';
+import {
+	RoomAwareness,
+	decodeAwarenessUpdate,
+	encodeAwarenessUpdate,
+	type AwarenessEntry,
+	type AwarenessOutcome
+} from './awareness.ts';
+import {
+	encodeAwareness,
+	encodeSync,
+	MalformedMessageError,
+	SyncStep,
+	type CloseReasonName
+} from './protocol.ts';
 
 /** What a room needs from a connection: a way to send frames and to be closed. */
 export interface RoomPeer {
@@ -17,8 +29,19 @@ export interface RoomDeps {
 	store: Store;
 	metrics: Metrics;
 	logger: Logger;
+	limits: Pick<
+		Limits,
+		'maxAwarenessStateBytes' | 'maxAwarenessIdsPerConnection' | 'awarenessRelayMs'
+	>;
 	/** Compact the board's log into a snapshot once it holds this many updates. */
 	compactAfterUpdates: number;
+}
+
+/** Updates stored in one write, with the frames to relay once they are. */
+interface UpdateBatch {
+	updates: Uint8Array[];
+	/** Each frame goes to every peer but the one it came from (none: the room's own change). */
+	relays: Array<{ frame: Uint8Array; from: RoomPeer | null }>;
 }
 
 /** Origin of the updates a room applies from its store, so they are never stored again. */
@@ -35,104 +58,123 @@ function transactionChanged(transaction: Y.Transaction): boolean {
 /**
  * One board held in memory with the connections editing it. Every update is applied, then
  * appended to the store, and only then relayed; replies and relays go out through one serial
- * queue, so nothing a peer receives can be ahead of what the store holds.
+ * queue, so nothing a peer receives can be ahead of what the store holds. Presence is relayed
+ * at most once per `awarenessRelayMs`, however many peers chatter.
  */
 export class Room {
 	readonly doc = new Y.Doc();
-	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<RoomPeer>();
-	readonly #owners = new AwarenessOwners<RoomPeer>();
+	readonly #presence: RoomAwareness<RoomPeer>;
+	readonly #presenceToRelay = new Map<number, AwarenessEntry>();
+	#presenceSource: RoomPeer | null | undefined = undefined;
+	#presenceTimer: NodeJS.Timeout | null = null;
+	#presenceSentAt = -Infinity;
 	#queue: Promise<void> = Promise.resolve();
 	#logLength = 0;
-	#lastTransactionChanged = false;
+	/** Origin of the update being applied, so its transaction can be told from Yjs's own. */
+	#applyingFrom: unknown = undefined;
+	/** State before the applied update's transaction, when that transaction changed the doc. */
+	#stateBeforeChange: Map<number, number> | null = null;
+	/** State before the first transaction Yjs made on its own that changed the doc. */
+	#stateBeforeOwnChange: Map<number, number> | null = null;
+	#openBatch: UpdateBatch | null = null;
 	#broken = false;
+	#unloaded: Promise<void> | null = null;
 
 	private constructor(
 		readonly boardId: string,
-		private readonly deps: RoomDeps
+		private readonly deps: RoomDeps,
+		private readonly onBroken: (room: Room) => void
 	) {
-		// The server has no presence of its own.
-		this.awareness.setLocalState(null);
-		this.doc.on('afterTransaction', (transaction) => {
-			this.#lastTransactionChanged = transactionChanged(transaction);
+		this.#presence = new RoomAwareness({
+			maxStateBytes: deps.limits.maxAwarenessStateBytes,
+			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
 		});
+		this.doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
 	}
 
-	/** Loads a board from the store; no peer hears from the room before this resolves. */
-	static async load(boardId: string, deps: RoomDeps): Promise<Room> {
-		const room = new Room(boardId, deps);
+	/**
+	 * Loads a board from the store; no peer hears from the room before this resolves.
+	 * `onBroken` is called once if a store write fails, so the board can be reloaded afresh.
+	 */
+	static async load(
+		boardId: string,
+		deps: RoomDeps,
+		onBroken: (room: Room) => void = () => {}
+	): Promise<Room> {
+		const room = new Room(boardId, deps, onBroken);
 		const stored = await deps.store.load(boardId);
+		room.#applyingFrom = STORE_ORIGIN;
 		room.doc.transact(() => {
 			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORE_ORIGIN);
 			for (const update of stored.log) Y.applyUpdate(room.doc, update, STORE_ORIGIN);
 		}, STORE_ORIGIN);
+		room.#applyingFrom = undefined;
 		room.#logLength = stored.log.length;
+		room.#storeOwnChange();
 		return room;
+	}
+
+	/** True once a store write failed: the room takes no more work and waits to be unloaded. */
+	get broken(): boolean {
+		return this.#broken;
 	}
 
 	/** Greets a new peer with the server's state vector and everyone's presence. */
 	join(peer: RoomPeer): void {
 		this.peers.add(peer);
 		peer.send(encodeSync(SyncStep.step1, Y.encodeStateVector(this.doc)));
-		const clients = [...this.awareness.getStates().keys()];
-		if (clients.length > 0) {
-			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
-		}
+		const present = this.#presence.present();
+		if (present.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(present)));
 	}
 
 	/** Removes a peer and the presence it owned, telling the others. */
 	leave(peer: RoomPeer): void {
 		if (!this.peers.delete(peer)) return;
-		// Only ids the awareness has heard of carry a clock; the others have nothing to remove.
-		const ids = this.#owners.release(peer).filter((id) => this.awareness.meta.has(id));
-		if (ids.length === 0) return;
-		awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
-		this.#broadcast(
-			encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-			peer
-		);
+		const removed = this.#presence.release(peer);
+		if (removed.length > 0) this.#relayPresence(removed, peer);
 	}
 
-	/** Answers sync step 1 with what the peer lacks, once all it could see is durable. */
-	answerStateVector(peer: RoomPeer, stateVector: Uint8Array): void {
+	/**
+	 * Answers sync step 1 with what the peer lacks, once all it could see is durable.
+	 * Returns the size of the reply, which the peer's byte budget pays for.
+	 */
+	answerStateVector(peer: RoomPeer, stateVector: Uint8Array): number {
 		const reply = encodeSync(SyncStep.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+		this.#openBatch = null;
 		this.#enqueue(async () => peer.send(reply));
+		return reply.length;
 	}
 
 	/**
 	 * Applies an update from an editor, stores it and then relays it to the other peers.
-	 * Throws when the update cannot be decoded (the caller closes that connection).
+	 * Throws MalformedMessageError when the update cannot be applied (the caller closes that
+	 * connection).
 	 */
 	applyUpdate(from: RoomPeer, update: Uint8Array): void {
-		this.#lastTransactionChanged = false;
-		Y.applyUpdate(this.doc, update, from);
+		this.#stateBeforeChange = null;
+		this.#applyingFrom = from;
+		try {
+			Y.applyUpdate(this.doc, update, from);
+		} catch (error) {
+			this.#storeDamagedPart(from);
+			this.#storeOwnChange();
+			throw new MalformedMessageError('update could not be applied', { cause: error });
+		} finally {
+			this.#applyingFrom = undefined;
+		}
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// A duplicate changes nothing and is neither stored nor relayed; an update still waiting
 		// for its dependencies is kept, since the doc will need it once they arrive.
-		if (!this.#lastTransactionChanged && !pending) return;
-		const relay = encodeSync(SyncStep.update, update);
-		this.#enqueue(async () => {
-			const stopTimer = this.deps.metrics.storeAppendSeconds.startTimer();
-			await this.deps.store.append(this.boardId, update);
-			stopTimer();
-			this.#broadcast(relay, from);
-			if (++this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
-		});
+		if (this.#stateBeforeChange !== null || pending) this.#storeAndRelay(from, update);
+		this.#storeOwnChange();
 	}
 
-	/**
-	 * Applies the entries of an awareness update that `from` owns and relays them.
-	 * Returns how many entries were dropped because another connection owns their id.
-	 */
-	applyAwareness(from: RoomPeer, update: Uint8Array, frame: Uint8Array): number {
-		const entries = decodeAwarenessUpdate(update);
-		const allowed = this.#owners.filter(from, entries);
-		if (allowed.length === 0) return entries.length;
-		const whole = allowed.length === entries.length;
-		const effective = whole ? update : encodeAwarenessUpdate(allowed);
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, effective, from);
-		this.#broadcast(whole ? frame : encodeAwareness(effective), from);
-		return entries.length - allowed.length;
+	/** Applies the entries of an awareness update that `from` may write, and relays them. */
+	applyAwareness(from: RoomPeer, update: Uint8Array): AwarenessOutcome {
+		const outcome = this.#presence.apply(from, decodeAwarenessUpdate(update));
+		if (outcome.changed.length > 0) this.#relayPresence(outcome.changed, from);
+		return outcome;
 	}
 
 	/** Resolves once every queued store write and reply has gone out. */
@@ -140,12 +182,68 @@ export class Room {
 		return this.#queue;
 	}
 
-	/** Waits for pending writes, compacts the log and frees the room's memory. */
-	async unload(): Promise<void> {
+	/** Waits for pending writes, compacts the log and frees the room's memory (once). */
+	unload(): Promise<void> {
+		this.#unloaded ??= this.#unload();
+		return this.#unloaded;
+	}
+
+	async #unload(): Promise<void> {
 		await this.settled();
+		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+		this.#presenceTimer = null;
 		if (!this.#broken && this.#logLength > 0) await this.#compact();
-		this.awareness.destroy();
 		this.doc.destroy();
+	}
+
+	#afterTransaction(transaction: Y.Transaction): void {
+		const changed = transactionChanged(transaction);
+		if (transaction.origin === this.#applyingFrom) {
+			this.#stateBeforeChange = changed ? transaction.beforeState : null;
+		} else if (changed && this.#stateBeforeOwnChange === null) {
+			this.#stateBeforeOwnChange = transaction.beforeState;
+		}
+	}
+
+	// After a remote change to formatted text, Yjs tidies the formatting in a transaction of its
+	// own (origin null). What that changes is stored and relayed like an edit from nobody, so the
+	// store keeps everything the room holds and every peer hears of it.
+	#storeOwnChange(): void {
+		if (this.#stateBeforeOwnChange === null) return;
+		const stateVector = Y.encodeStateVector(this.#stateBeforeOwnChange);
+		this.#stateBeforeOwnChange = null;
+		this.#storeAndRelay(null, Y.encodeStateAsUpdate(this.doc, stateVector));
+	}
+
+	// Yjs integrates an update's structs before it reads its delete set, so a damaged update can
+	// leave part of itself in the doc. That part is stored and relayed like any edit, so that the
+	// store, the room and every peer still agree.
+	#storeDamagedPart(from: RoomPeer): void {
+		if (this.#stateBeforeChange === null) return;
+		const stateVector = Y.encodeStateVector(this.#stateBeforeChange);
+		this.#storeAndRelay(from, Y.encodeStateAsUpdate(this.doc, stateVector));
+	}
+
+	// Updates that arrive before the queue reaches them share one batch: one group commit, then
+	// each is relayed. A reply queued after an update closes the batch, so it still waits for it.
+	#storeAndRelay(from: RoomPeer | null, update: Uint8Array): void {
+		const relay = { frame: encodeSync(SyncStep.update, update), from };
+		if (this.#openBatch) {
+			this.#openBatch.updates.push(update);
+			this.#openBatch.relays.push(relay);
+			return;
+		}
+		const batch: UpdateBatch = { updates: [update], relays: [relay] };
+		this.#openBatch = batch;
+		this.#enqueue(async () => {
+			if (this.#openBatch === batch) this.#openBatch = null;
+			const stopTimer = this.deps.metrics.storeAppendSeconds.startTimer();
+			await this.deps.store.appendMany(this.boardId, batch.updates);
+			stopTimer();
+			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
+			this.#logLength += batch.updates.length;
+			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+		});
 	}
 
 	async #compact(): Promise<void> {
@@ -153,7 +251,28 @@ export class Room {
 		this.#logLength = 0;
 	}
 
-	#broadcast(frame: Uint8Array, except: RoomPeer): void {
+	#relayPresence(entries: readonly AwarenessEntry[], from: RoomPeer): void {
+		for (const entry of entries) this.#presenceToRelay.set(entry.clientId, entry);
+		const single = this.#presenceSource === undefined || this.#presenceSource === from;
+		this.#presenceSource = single ? from : null;
+		if (this.#presenceTimer) return;
+		const wait = this.#presenceSentAt + this.deps.limits.awarenessRelayMs - performance.now();
+		if (wait <= 0) this.#flushPresence();
+		else this.#presenceTimer = setTimeout(() => this.#flushPresence(), wait);
+	}
+
+	// One frame for the whole batch, sent to everyone but its source when it had only one.
+	#flushPresence(): void {
+		this.#presenceTimer = null;
+		this.#presenceSentAt = performance.now();
+		const frame = encodeAwareness(encodeAwarenessUpdate([...this.#presenceToRelay.values()]));
+		const except = this.#presenceSource ?? undefined;
+		this.#presenceToRelay.clear();
+		this.#presenceSource = undefined;
+		this.#broadcast(frame, except);
+	}
+
+	#broadcast(frame: Uint8Array, except?: RoomPeer): void {
 		for (const peer of this.peers) if (peer !== except) peer.send(frame);
 	}
 
@@ -169,11 +288,12 @@ export class Room {
 	}
 
 	// The in-memory doc may now hold what the store does not: drop every peer so that nobody
-	// builds on it, and let the room unload and reload from the store.
+	// builds on it, and have the registry load the board afresh for whoever comes next.
 	#fail(error: unknown): void {
 		this.#broken = true;
 		this.deps.metrics.reject('store_failed');
 		this.deps.logger.error({ err: error, boardId: this.boardId }, 'store write failed');
-		for (const peer of [...this.peers]) peer.close('internal');
+		for (const peer of [...this.peers]) peer.close('storeFailed');
+		this.onBroken(this);
 	}
 }

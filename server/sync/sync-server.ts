@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
+import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
 import { Connection } from './connection.ts';
@@ -15,13 +16,23 @@ export interface SyncServerOptions {
 	metrics: Metrics;
 	logger: Logger;
 	allowedOrigins: readonly string[];
-	maxMessageBytes: number;
+	limits: Limits;
 	roomUnloadDelayMs: number;
 	compactAfterUpdates: number;
-	pingIntervalMs?: number;
 }
 
-const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const;
+const STATUS_TEXT = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	503: 'Service Unavailable'
+} as const;
+
+/** How long a closing socket waits for the peer's close frame before it is destroyed. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** How long shutdown waits for peers to answer the close handshake before dropping them. */
+const CLOSE_HANDSHAKE_MS = 2_000;
 
 /** Answers a refused upgrade with a plain HTTP response; no socket is ever made. */
 function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, message: string): void {
@@ -39,23 +50,30 @@ export class SyncServer {
 	readonly #wss: WebSocketServer;
 	readonly #connections = new Set<Connection>();
 	readonly #heartbeat: NodeJS.Timeout;
-	#closing = false;
+	#closing: Promise<void> | null = null;
 
 	constructor(private readonly options: SyncServerOptions) {
-		const { store, metrics, logger } = options;
+		const { store, metrics, logger, limits } = options;
 		this.rooms = new RoomRegistry(
-			{ store, metrics, logger, compactAfterUpdates: options.compactAfterUpdates },
-			options.roomUnloadDelayMs
+			{ store, metrics, logger, limits, compactAfterUpdates: options.compactAfterUpdates },
+			{
+				unloadDelayMs: options.roomUnloadDelayMs,
+				maxConnectionsPerRoom: limits.maxConnectionsPerRoom
+			}
 		);
-		this.#wss = new WebSocketServer({
+		// ws 8.23 takes `closeTimeout`; @types/ws does not list it yet.
+		const wsOptions: ServerOptions & { closeTimeout: number } = {
 			noServer: true,
-			maxPayload: options.maxMessageBytes,
+			maxPayload: limits.maxMessageBytes,
 			perMessageDeflate: false,
+			// A peer that does not answer a close frame (a flooder, a slow consumer) is dropped.
+			closeTimeout: CLOSE_TIMEOUT_MS,
 			handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false)
-		});
+		};
+		this.#wss = new WebSocketServer(wsOptions);
 		this.#heartbeat = setInterval(() => {
 			for (const connection of this.#connections) connection.heartbeat();
-		}, options.pingIntervalMs ?? 30_000);
+		}, limits.heartbeatMs);
 		this.#heartbeat.unref();
 	}
 
@@ -63,37 +81,59 @@ export class SyncServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
 		if (!req.url?.startsWith(SYNC_PATH)) return false;
 		socket.on('error', () => socket.destroy());
-		void this.#upgrade(req, socket, head);
+		try {
+			this.#upgrade(req, socket, head);
+		} catch (error) {
+			this.options.logger.error({ err: error }, 'upgrade failed');
+			socket.destroy();
+		}
 		return true;
 	}
 
-	/** Closes every connection with 1001, then stores and unloads every board. */
-	async close(): Promise<void> {
-		this.#closing = true;
+	/**
+	 * Shuts down gracefully: refuses new upgrades, stops handling messages, waits until every
+	 * update already received is stored and relayed, closes every socket with 1001, then stores
+	 * (compacts) and unloads every board.
+	 */
+	close(): Promise<void> {
+		this.#closing ??= this.#shutDown();
+		return this.#closing;
+	}
+
+	async #shutDown(): Promise<void> {
 		clearInterval(this.#heartbeat);
+		for (const connection of this.#connections) connection.stopListening();
+		await this.rooms.settleAll();
 		const closed = [...this.#connections].map(
 			(connection) => new Promise<void>((resolve) => connection.onClosed(resolve))
 		);
 		for (const connection of this.#connections) connection.close('goingAway');
-		await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 2_000))]);
+		const handshake = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_HANDSHAKE_MS));
+		await Promise.race([Promise.all(closed), handshake]);
+		for (const connection of this.#connections) connection.terminate();
 		await this.rooms.unloadAll();
 		this.#wss.close();
 	}
 
-	async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+	#upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
 		const { metrics, logger } = this.options;
-		const decision = await authorizeUpgrade(req, this.options.allowedOrigins);
-		if (this.#closing) return void refuseUpgrade(socket, 400, 'server shutting down');
+		const decision = authorizeUpgrade(req, this.options.allowedOrigins);
+		if (this.#closing) {
+			metrics.reject('shutting_down');
+			return refuseUpgrade(socket, 503, 'server shutting down');
+		}
 		if (!decision.ok) {
 			metrics.reject(decision.reason);
-			logger.info({ status: decision.status, reason: decision.reason }, 'upgrade refused');
+			// Counted in charter_rejected_total; logged at debug so a flood cannot flood the log.
+			logger.debug({ status: decision.status, reason: decision.reason }, 'upgrade refused');
 			return refuseUpgrade(socket, decision.status, decision.message);
 		}
 		this.#wss.handleUpgrade(req, socket, head, (ws) => {
 			const connection = new Connection(ws, decision.boardId, decision.capability, {
 				rooms: this.rooms,
 				metrics,
-				logger
+				logger,
+				limits: this.options.limits
 			});
 			this.#connections.add(connection);
 			connection.onClosed(() => this.#connections.delete(connection));

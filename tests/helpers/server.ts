@@ -16,6 +16,8 @@ export interface TestServer {
 	readonly dataDir: string;
 	/** Everything the process printed to stdout and stderr so far. */
 	output(): string;
+	/** The exit code once the process has exited (null while it runs or when it was killed). */
+	exitCode(): number | null;
 	/** Stops the process with SIGTERM and waits for it to exit. */
 	stop(): Promise<void>;
 	/** Kills the process with SIGKILL (a crash) and waits for it to be gone. */
@@ -85,6 +87,7 @@ function testServer(
 		syncUrl: `ws://127.0.0.1:${port}/sync`,
 		dataDir,
 		output,
+		exitCode: () => child.exitCode,
 		async stop() {
 			child.kill('SIGTERM');
 			await exited(child);

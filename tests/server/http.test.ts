@@ -49,7 +49,17 @@ describe('configuration', () => {
 		['LOG_LEVEL', 'loud', 'expected one of fatal'],
 		['DURABILITY', 'sometimes', 'expected normal or full'],
 		['MAX_MESSAGE_BYTES', '12', 'expected an integer from 1024'],
-		['ALLOWED_ORIGINS', 'not a url', 'expected a comma-separated list of origins']
+		['ALLOWED_ORIGINS', 'not a url', 'expected a comma-separated list of origins'],
+		['RATE_MESSAGES_BURST', '0', 'expected an integer from 1'],
+		['RATE_MESSAGES_PER_SECOND', 'fast', 'expected an integer from 1'],
+		['RATE_BYTES_BURST', '1048576', 'expected at least MAX_MESSAGE_BYTES'],
+		['RATE_BYTES_PER_SECOND', '1.5', 'expected an integer from 1024'],
+		['MAX_CONNECTIONS_PER_ROOM', '-1', 'expected an integer from 1'],
+		['MAX_BUFFERED_BYTES', '10', 'expected an integer from 65536'],
+		['HEARTBEAT_MS', '5', 'expected an integer from 100'],
+		['MAX_AWARENESS_STATE_BYTES', 'big', 'expected an integer from 64'],
+		['AWARENESS_RELAY_MS', '-50', 'expected an integer from 0'],
+		['SHUTDOWN_TIMEOUT_MS', '0', 'expected an integer from 100']
 	])('stops with one line naming %s=%s', async (variable, value, expected) => {
 		const { code, output } = await runServerToExit({
 			HOST: '127.0.0.1',

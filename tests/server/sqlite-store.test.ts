@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/store/sqlite.ts';
-import { makeDataDir, removeDataDir } from '../helpers/server.ts';
+import { makeDataDir, removeDataDir, startServer } from '../helpers/server.ts';
 import { storeContract } from './store-contract.ts';
 
 storeContract('SQLite', async () => {
@@ -32,5 +32,28 @@ describe('SqliteStore', () => {
 		expect(existsSync(join(dataDir, 'charter.sqlite'))).toBe(true);
 		await store.close();
 		removeDataDir(parent);
+	});
+});
+
+describe('DURABILITY', () => {
+	it.each([
+		['normal', 'normal'],
+		['full', 'full']
+	] as const)('%s keeps the file in WAL mode with synchronous=%s', async (durability, expected) => {
+		const dataDir = makeDataDir();
+		const store = new SqliteStore({ dataDir, durability });
+		expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: expected });
+		await store.close();
+		removeDataDir(dataDir);
+	});
+
+	it('is reported by the server at start, as SQLite applied it', async () => {
+		const server = await startServer({ env: { DURABILITY: 'full' } });
+		try {
+			expect(server.output()).toMatch(/"journalMode":"wal","synchronous":"full"/);
+		} finally {
+			await server.kill();
+			removeDataDir(server.dataDir);
+		}
 	});
 });

@@ -58,6 +58,18 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect(stored.log.map((u) => [...u])).toEqual(updates.map((u) => [...u]));
 		});
 
+		it('appends a batch in order, after what was appended before', async () => {
+			const doc = new Y.Doc();
+			const updates = updatesOf(doc, (d) => {
+				for (let i = 0; i < 10; i++) d.getArray('list').push([i]);
+			});
+			await fixture.store.append('board-h', updates[0]!);
+			await fixture.store.appendMany('board-h', updates.slice(1));
+			await fixture.store.appendMany('board-h', []);
+			const stored = await fixture.store.load('board-h');
+			expect(stored.log.map((u) => [...u])).toEqual(updates.map((u) => [...u]));
+		});
+
 		it('keeps boards apart', async () => {
 			await fixture.store.append('board-a', Uint8Array.of(0, 0));
 			expect(await fixture.store.load('board-b')).toEqual({ snapshot: null, log: [] });
@@ -110,6 +122,7 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			await fixture.store.close();
 			await expect(fixture.store.ping()).rejects.toThrow();
 			await expect(fixture.store.append('board-g', Uint8Array.of(0, 0))).rejects.toThrow();
+			await expect(fixture.store.appendMany('board-g', [Uint8Array.of(0, 0)])).rejects.toThrow();
 		});
 	});
 }

@@ -138,6 +138,29 @@ describe('sync server', () => {
 		expect(Y.encodeStateVector(fresh.doc)).toEqual(seen);
 	});
 
+	it('stores and relays edits of formatted rich text, which Yjs tidies in a transaction of its own', async () => {
+		keys = await generateBoardKeys();
+		const running = await server();
+		const alice = await client(running, keys.boardId, keys.editKey);
+		const bob = await client(running, keys.boardId, keys.editKey);
+		const text = alice.doc.getMap('charter').set('background', new Y.XmlText());
+		text.insert(0, 'plain ');
+		text.insert(6, 'bold', { bold: true });
+		text.format(0, 5, { italic: true });
+		text.insert(10, ' tail', { bold: true });
+		const bobText = () => bob.doc.getMap('charter').get('background') as Y.XmlText | undefined;
+		await waitFor(
+			() => JSON.stringify(bobText()?.toDelta()) === JSON.stringify(text.toDelta()),
+			'bob to get every formatted edit'
+		);
+
+		await running.stop();
+		const restarted = await server({ dataDir: running.dataDir });
+		const fresh = await client(restarted, keys.boardId, keys.viewKey);
+		const stored = fresh.doc.getMap('charter').get('background') as Y.XmlText;
+		expect(stored.toDelta()).toEqual(text.toDelta());
+	});
+
 	it('closes only the connection that sends a malformed message', async () => {
 		keys = await generateBoardKeys();
 		const running = await server();

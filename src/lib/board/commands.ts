@@ -21,6 +21,7 @@ import {
 import {
 	actionPatchSchema,
 	createOptionsSchema,
+	idSchema,
 	milestonePatchSchema,
 	newActionSchema,
 	newMilestoneSchema,
@@ -64,6 +65,14 @@ export const PERSON_COLORS = [
 	'#65a30d'
 ] as const;
 
+/**
+ * An entity id named by a caller, checked for its shape: ids like `__proto__` or a 10 kB string
+ * are refused before they get near a map.
+ */
+function entityId(command: string, id: string): string {
+	return parseInput(command, idSchema, id);
+}
+
 const people: OrderedCollection<Person> = { key: 'people', read: readPeople };
 const milestones: OrderedCollection<Milestone> = { key: 'milestones', read: readMilestones };
 const risks: OrderedCollection<Risk> = { key: 'risks', read: readRisks };
@@ -89,17 +98,25 @@ export function addPerson(doc: Y.Doc, input: NewPersonInput): string {
 
 /** Changes a person's name, role or colour. */
 export function updatePerson(doc: Y.Doc, id: string, patch: PersonPatch): void {
-	updateEntry(doc, people, id, parseInput('updatePerson', personPatchSchema, patch));
+	updateEntry(
+		doc,
+		people,
+		entityId('updatePerson', id),
+		parseInput('updatePerson', personPatchSchema, patch)
+	);
 }
 
 /** Removes a person and, in the same transaction, their RACI cells. */
 export function removePerson(doc: Y.Doc, id: string): void {
-	removeEntry(doc, people, id, () => deleteRaciCells(doc, (cell) => cell.personId === id));
+	const personId = entityId('removePerson', id);
+	removeEntry(doc, people, personId, () =>
+		deleteRaciCells(doc, (cell) => cell.personId === personId)
+	);
 }
 
 /** Moves a person to `index` in the sorted list. */
 export function movePerson(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, people, 'movePerson', id, index);
+	moveEntry(doc, people, 'movePerson', entityId('movePerson', id), index);
 }
 
 /** Adds a milestone at the end of the list and returns its id. */
@@ -110,17 +127,22 @@ export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
 
 /** Changes a milestone's fields. */
 export function updateMilestone(doc: Y.Doc, id: string, patch: MilestonePatch): void {
-	updateEntry(doc, milestones, id, parseInput('updateMilestone', milestonePatchSchema, patch));
+	updateEntry(
+		doc,
+		milestones,
+		entityId('updateMilestone', id),
+		parseInput('updateMilestone', milestonePatchSchema, patch)
+	);
 }
 
 /** Removes a milestone. */
 export function removeMilestone(doc: Y.Doc, id: string): void {
-	removeEntry(doc, milestones, id);
+	removeEntry(doc, milestones, entityId('removeMilestone', id));
 }
 
 /** Moves a milestone to `index` in the sorted list. */
 export function moveMilestone(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, milestones, 'moveMilestone', id, index);
+	moveEntry(doc, milestones, 'moveMilestone', entityId('moveMilestone', id), index);
 }
 
 /** Adds a risk, with its empty mitigation text, at the end of the list and returns its id. */
@@ -137,17 +159,22 @@ export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions 
 
 /** Changes a risk's fields; the mitigation is edited through its own Y.XmlText. */
 export function updateRisk(doc: Y.Doc, id: string, patch: RiskPatch): void {
-	updateEntry(doc, risks, id, parseInput('updateRisk', riskPatchSchema, patch));
+	updateEntry(
+		doc,
+		risks,
+		entityId('updateRisk', id),
+		parseInput('updateRisk', riskPatchSchema, patch)
+	);
 }
 
 /** Removes a risk. */
 export function removeRisk(doc: Y.Doc, id: string): void {
-	removeEntry(doc, risks, id);
+	removeEntry(doc, risks, entityId('removeRisk', id));
 }
 
 /** Moves a risk to `index` in the sorted list. */
 export function moveRisk(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, risks, 'moveRisk', id, index);
+	moveEntry(doc, risks, 'moveRisk', entityId('moveRisk', id), index);
 }
 
 /** Adds a RACI task (a matrix row) at the end and returns its id. */
@@ -158,17 +185,23 @@ export function addRaciTask(doc: Y.Doc, input: NewRaciTaskInput): string {
 
 /** Renames a RACI task. */
 export function updateRaciTask(doc: Y.Doc, id: string, patch: RaciTaskPatch): void {
-	updateEntry(doc, raciTasks, id, parseInput('updateRaciTask', raciTaskPatchSchema, patch));
+	updateEntry(
+		doc,
+		raciTasks,
+		entityId('updateRaciTask', id),
+		parseInput('updateRaciTask', raciTaskPatchSchema, patch)
+	);
 }
 
 /** Removes a RACI task and, in the same transaction, its cells. */
 export function removeRaciTask(doc: Y.Doc, id: string): void {
-	removeEntry(doc, raciTasks, id, () => deleteRaciCells(doc, (cell) => cell.taskId === id));
+	const taskId = entityId('removeRaciTask', id);
+	removeEntry(doc, raciTasks, taskId, () => deleteRaciCells(doc, (cell) => cell.taskId === taskId));
 }
 
 /** Moves a RACI task to `index` in the sorted list. */
 export function moveRaciTask(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, raciTasks, 'moveRaciTask', id, index);
+	moveEntry(doc, raciTasks, 'moveRaciTask', entityId('moveRaciTask', id), index);
 }
 
 /** Fills a RACI cell, or empties it with null; the task and the person must exist. */
@@ -179,8 +212,8 @@ export function setRaciCell(
 	value: RaciValue | null
 ): void {
 	const validValue = parseInput('setRaciCell', raciValueSchema.nullable(), value);
-	existingEntry(doc, raciTasks, taskId);
-	existingEntry(doc, people, personId);
+	existingEntry(doc, raciTasks, entityId('setRaciCell', taskId));
+	existingEntry(doc, people, entityId('setRaciCell', personId));
 	const { raci } = boardRoots(doc);
 	const key = raciCellKey(taskId, personId);
 	if (validValue === null && !raci.has(key)) return;
@@ -200,17 +233,22 @@ export function addAction(doc: Y.Doc, input: NewActionInput, options: CreateOpti
 
 /** Changes an action item's fields. */
 export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch): void {
-	updateEntry(doc, actions, id, parseInput('updateAction', actionPatchSchema, patch));
+	updateEntry(
+		doc,
+		actions,
+		entityId('updateAction', id),
+		parseInput('updateAction', actionPatchSchema, patch)
+	);
 }
 
 /** Removes an action item. */
 export function removeAction(doc: Y.Doc, id: string): void {
-	removeEntry(doc, actions, id);
+	removeEntry(doc, actions, entityId('removeAction', id));
 }
 
 /** Moves an action item to `index` in the sorted list. */
 export function moveAction(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, actions, 'moveAction', id, index);
+	moveEntry(doc, actions, 'moveAction', entityId('moveAction', id), index);
 }
 
 // Called inside the removing transaction, so the row or column and its cells go together.

@@ -59,12 +59,31 @@ export const MAX_VOTES_PER_PERSON = 99;
 export const idSchema = z.string().regex(ID_PATTERN, 'Expected a 16-character base64url id');
 /** A reference to a person (by id), or '' for nobody. */
 export const personRefSchema = z.union([idSchema, z.literal('')]);
+/**
+ * Control characters (C0, DEL, C1): a name never needs one, and a peer could use them to break
+ * a line, a log or a terminal that shows the text.
+ */
+export const CONTROL_CHARACTERS = /\p{Cc}/u;
+const noControlCharacters = { error: 'Must not contain control characters' };
 /** A user id from presence; its format belongs to the sync layer, so only its length is bounded. */
-export const userIdSchema = z.string().min(1).max(128);
-/** A title or name: trimmed, 1–200 characters. */
-export const titleSchema = z.string().trim().min(1).max(200);
-/** A person's role: trimmed, up to 100 characters. */
-export const roleSchema = z.string().trim().max(100);
+export const userIdSchema = z
+	.string()
+	.min(1)
+	.max(128)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** A title or name: trimmed, 1–200 characters, no control characters. */
+export const titleSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.max(200)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** A person's role: trimmed, up to 100 characters, no control characters. */
+export const roleSchema = z
+	.string()
+	.trim()
+	.max(100)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
 /** A colour as `#rrggbb`, normalized to lower case so equal colours compare equal. */
 export const colorSchema = z
 	.string()

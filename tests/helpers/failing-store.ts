@@ -1,0 +1,65 @@
+import { StoreError, type Store, type StoredBoard } from '../../server/store/store.ts';
+
+/**
+ * A real store whose appends fail for chosen boards, as a full disk or a broken volume would
+ * make them fail: everything else goes through to the store it wraps.
+ */
+export class FailingStore implements Store {
+	readonly #failing = new Set<string>();
+	#failedAppends = 0;
+
+	constructor(private readonly inner: Store) {}
+
+	/** From now on, appends to `boardId` fail. */
+	failAppends(boardId: string): void {
+		this.#failing.add(boardId);
+	}
+
+	/** From now on, every append works again. */
+	heal(): void {
+		this.#failing.clear();
+	}
+
+	/** How many appends failed so far. */
+	get failedAppends(): number {
+		return this.#failedAppends;
+	}
+
+	/** {@inheritDoc Store.load} */
+	load(boardId: string): Promise<StoredBoard> {
+		return this.inner.load(boardId);
+	}
+
+	/** {@inheritDoc Store.append} */
+	async append(boardId: string, update: Uint8Array): Promise<void> {
+		if (this.#failing.has(boardId)) {
+			this.#failedAppends++;
+			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
+		}
+		await this.inner.append(boardId, update);
+	}
+
+	/** {@inheritDoc Store.appendMany} */
+	async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+		if (this.#failing.has(boardId)) {
+			this.#failedAppends++;
+			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
+		}
+		await this.inner.appendMany(boardId, updates);
+	}
+
+	/** {@inheritDoc Store.compact} */
+	compact(boardId: string): Promise<void> {
+		return this.inner.compact(boardId);
+	}
+
+	/** {@inheritDoc Store.ping} */
+	ping(): Promise<void> {
+		return this.inner.ping();
+	}
+
+	/** {@inheritDoc Store.close} */
+	close(): Promise<void> {
+		return this.inner.close();
+	}
+}

@@ -1,0 +1,64 @@
+// `npm run test:reliability`: runs the figure tests of issue 5 (tests/server/reliability) with
+// vitest and prints the figures they measured as one table. The figures come from the tests
+// themselves (tests/helpers/figures.ts), so what is printed is what was asserted.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Figure } from '../../helpers/figures.ts';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ORDER = [
+	'convergence',
+	'kill -9',
+	'garbage',
+	'read-only',
+	'floods',
+	'memory',
+	'hostile content'
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'charter-figures-'));
+const figuresFile = join(dir, 'figures.jsonl');
+const vitest = spawn(
+	process.execPath,
+	[
+		'node_modules/vitest/vitest.mjs',
+		'run',
+		'--project',
+		'server',
+		'tests/server/reliability',
+		...process.argv.slice(2)
+	],
+	{ cwd: ROOT, env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile }, stdio: 'inherit' }
+);
+const code = await new Promise<number>((resolve) => vitest.once('exit', (c) => resolve(c ?? 1)));
+
+const figures: Figure[] = existsSync(figuresFile)
+	? readFileSync(figuresFile, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as Figure)
+	: [];
+rmSync(dir, { recursive: true, force: true });
+figures.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+console.log('\n## Charter reliability figures (issue 5)\n');
+console.log('| figure | result | measured | target |');
+console.log('| --- | --- | --- | --- |');
+for (const figure of figures) {
+	const seed = figure.seed === undefined ? '' : ` (CHARTER_SEED=${figure.seed})`;
+	console.log(
+		`| ${figure.name} | ${figure.pass ? 'pass' : '**FAIL**'}${seed} | ${cell(figure.measured)} | ${cell(figure.target)} |`
+	);
+}
+const missing = ORDER.filter((name) => !figures.some((figure) => figure.name === name));
+if (missing.length > 0)
+	console.log(`\nNot measured (a test did not get that far): ${missing.join(', ')}`);
+const failed = figures.filter((figure) => !figure.pass).length;
+console.log(
+	`\n${figures.length - failed}/${ORDER.length} figures met; vitest exited with ${code}.`
+);
+process.exit(code !== 0 || failed > 0 || missing.length > 0 ? 1 : 0);
