@@ -46,11 +46,11 @@ export class Random {
 		return items[this.int(0, items.length - 1)]!;
 	}
 
-	/** A short random string of letters and spaces. */
+	/** A short random string of letters and spaces that starts with a letter. */
 	words(maxLength: number): string {
 		const length = this.int(1, maxLength);
-		let text = '';
-		for (let i = 0; i < length; i++) text += 'abcdefghij klmnopqrstuvwxyz'[this.int(0, 26)];
+		let text = 'abcdefghijklmnopqrstuvwxyz'[this.int(0, 25)]!;
+		for (let i = 1; i < length; i++) text += 'abcdefghij klmnopqrstuvwxyz'[this.int(0, 26)];
 		return text;
 	}
 }

@@ -14,6 +14,8 @@ export interface TestServer {
 	/** The `serverUrl` a WebsocketProvider takes. */
 	readonly syncUrl: string;
 	readonly dataDir: string;
+	/** The server's process id. */
+	readonly pid: number;
 	/** Everything the process printed to stdout and stderr so far. */
 	output(): string;
 	/** The exit code once the process has exited (null while it runs or when it was killed). */
@@ -83,6 +85,7 @@ function testServer(
 ): TestServer {
 	return {
 		port,
+		pid: child.pid!,
 		httpUrl: `http://127.0.0.1:${port}`,
 		syncUrl: `ws://127.0.0.1:${port}/sync`,
 		dataDir,
@@ -131,6 +134,22 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
 		});
 	});
 	return testServer(child, port, dataDir, () => output);
+}
+
+const GC_PRELOAD = fileURLToPath(new URL('./gc-on-signal.mjs', import.meta.url));
+
+/** Env that lets `collectGarbage` force a full collection in the server (tests/helpers/gc-on-signal.mjs). */
+export const GC_ENV = { NODE_OPTIONS: `--expose-gc --import=${GC_PRELOAD}` };
+
+/** Forces a full garbage collection in a server started with GC_ENV, and waits until it is done. */
+export async function collectGarbage(server: TestServer): Promise<void> {
+	const before = server.output().split('charter-test: gc done').length;
+	process.kill(server.pid, 'SIGUSR2');
+	const deadline = Date.now() + 10_000;
+	while (server.output().split('charter-test: gc done').length === before) {
+		if (Date.now() > deadline) throw new Error('the server did not collect garbage');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */

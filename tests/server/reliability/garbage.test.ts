@@ -162,7 +162,7 @@ describe('figure: garbage', () => {
 			let attackMs = 0;
 			const latency = await latencyUnderLoad(
 				probe,
-				{ rounds: ROUNDS, quietMs: 400, settleMs: 100 },
+				{ rounds: ROUNDS, quietMs: 1_200, settleMs: 100 },
 				async (round) => {
 					const roundStart = performance.now();
 					const share = frames.slice(round * perRound, (round + 1) * perRound);
