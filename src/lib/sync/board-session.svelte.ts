@@ -26,8 +26,14 @@ export class BoardSession {
 
 	constructor(boardId: string, key: string, capability: Capability, serverUrl: string) {
 		this.capability = capability;
+		// For `npm run figures:board`: the app's code has loaded and is opening the board.
+		performance.mark('charter:session-start');
 		this.#persistence = new IndexeddbPersistence(boardDatabaseName(boardId), this.doc);
-		this.#persistence.whenSynced.then(() => (this.#loadedLocally = true));
+		this.#persistence.whenSynced.then(() => {
+			// For `npm run figures:board`: when the offline copy had been read and applied.
+			performance.mark('charter:local-loaded');
+			this.#loadedLocally = true;
+		});
 		this.#provider = new WebsocketProvider(serverUrl, boardId, this.doc, {
 			protocols: ['charter.v1', `key.${key}`],
 			maxBackoffTime: 5_000
