@@ -78,7 +78,9 @@ export async function startServer(
 	if (!app && options.serveApp !== false) {
 		logger.warn('the app is not built (run `npm run build`): serving sync and health only');
 	}
-	const server = createServer(requestListener({ ...services, logger }, app));
+	const server = createServer(
+		requestListener({ ...services, rooms: services.sync.rooms, logger }, app)
+	);
 	server.on('upgrade', (req, socket, head) => {
 		if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy();
 	});

@@ -3,7 +3,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
+import { serveBoardApi } from './api/routes.ts';
 import type { Store } from './store/store.ts';
+import type { RoomRegistry } from './sync/rooms.ts';
 
 /** A connect-style handler, as adapter-node's `handler` and Vite's middlewares are. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -13,6 +15,8 @@ export interface HttpDeps {
 	store: Store;
 	metrics: Metrics;
 	logger: Logger;
+	/** The boards in memory, so the board API reads what peers see, not only what is stored. */
+	rooms: RoomRegistry;
 }
 
 const BUILT_HANDLER = fileURLToPath(new URL('../build/handler.js', import.meta.url));
@@ -29,10 +33,14 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 	res.end(body);
 }
 
-/** Serves `/healthz`, `/metrics` and `/api/time`; calls `next` for every other path. */
-export function serviceRoutes({ store, metrics, logger }: HttpDeps): Middleware {
+/**
+ * Serves `/healthz`, `/metrics`, `/api/time` and the board API (`/api/boards/<id>/…`); calls
+ * `next` for every other path.
+ */
+export function serviceRoutes({ store, metrics, logger, rooms }: HttpDeps): Middleware {
 	return (req, res, next) => {
 		const path = req.url?.split('?')[0];
+		if (serveBoardApi(req, res, { store, rooms, logger })) return;
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
 		if (path === '/healthz') {
 			store.ping().then(

@@ -18,7 +18,7 @@ export function charterSyncPlugin(): Plugin {
 			const config = loadConfig();
 			const logger = createLogger(config.LOG_LEVEL);
 			const services = createServices(config, logger);
-			server.middlewares.use(serviceRoutes({ ...services, logger }));
+			server.middlewares.use(serviceRoutes({ ...services, rooms: services.sync.rooms, logger }));
 			// Vite's own HMR socket shares this server: leave every other upgrade to it.
 			server.httpServer.on('upgrade', (req, socket, head) => {
 				services.sync.handleUpgrade(req, socket, head);

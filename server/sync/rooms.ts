@@ -46,6 +46,14 @@ export class RoomRegistry {
 		return this.#slots.size;
 	}
 
+	/** The board's room when it is loaded (or loading), without loading it; null otherwise. */
+	async peek(boardId: string): Promise<Room | null> {
+		const slot = this.#slots.get(boardId);
+		if (!slot) return null;
+		const room = await loaded(slot);
+		return room && !room.broken ? room : null;
+	}
+
 	/** Loads the board if needed and adds `peer` to it; throws RoomFullError when it is full. */
 	async join(boardId: string, peer: RoomPeer): Promise<Room> {
 		const slot = this.#slots.get(boardId) ?? this.#open(boardId);
