@@ -1,4 +1,9 @@
-import { StoreError, type Store, type StoredBoard } from '../../server/store/store.ts';
+import {
+	StoreError,
+	type Store,
+	type StoredBoard,
+	type VersionInfo
+} from '../../server/store/store.ts';
 
 /**
  * A real store whose appends fail for chosen boards, as a full disk or a broken volume would
@@ -51,6 +56,25 @@ export class FailingStore implements Store {
 	/** {@inheritDoc Store.compact} */
 	compact(boardId: string): Promise<void> {
 		return this.inner.compact(boardId);
+	}
+
+	/** {@inheritDoc Store.saveVersion} */
+	saveVersion(
+		boardId: string,
+		version: Omit<VersionInfo, 'bytes'>,
+		state: Uint8Array
+	): Promise<VersionInfo> {
+		return this.inner.saveVersion(boardId, version, state);
+	}
+
+	/** {@inheritDoc Store.listVersions} */
+	listVersions(boardId: string): Promise<VersionInfo[]> {
+		return this.inner.listVersions(boardId);
+	}
+
+	/** {@inheritDoc Store.loadVersion} */
+	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
+		return this.inner.loadVersion(boardId, versionId);
 	}
 
 	/** {@inheritDoc Store.ping} */
