@@ -6,6 +6,8 @@ import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
+import { readBoardState } from './api/board-state.ts';
+import { Checkpoints } from './sync/checkpoints.ts';
 import { SyncServer } from './sync/sync-server.ts';
 
 /** The parts a running Charter server is made of. */
@@ -32,6 +34,12 @@ export function createServices(
 	store: Store = createStore(config)
 ): CharterServices {
 	const metrics = new Metrics();
+	const checkpoints = new Checkpoints({
+		store,
+		logger,
+		intervalMs: config.CHECKPOINT_INTERVAL_MS,
+		readState: (boardId) => readBoardState(boardId, sync.rooms, store)
+	});
 	const sync = new SyncServer({
 		store,
 		metrics,
@@ -39,13 +47,15 @@ export function createServices(
 		allowedOrigins: config.ALLOWED_ORIGINS,
 		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
-		compactAfterUpdates: config.COMPACT_AFTER_UPDATES
+		compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+		onStored: (boardId) => checkpoints.changed(boardId)
 	});
 	return {
 		store,
 		metrics,
 		sync,
 		async close() {
+			checkpoints.close();
 			await sync.close();
 			await store.close();
 		}
