@@ -1,27 +1,10 @@
 import * as z from 'zod';
-import { VERSION_ID_PATTERN } from '../board/ids.ts';
-import { CONTROL_CHARACTERS } from '../board/schema.ts';
+import { versionIdSchema, versionLabelSchema } from '../board/schema.ts';
 
-/** Longest label a saved version may have. */
-export const MAX_VERSION_LABEL = 100;
+export { MAX_VERSION_LABEL, versionIdSchema, versionLabelSchema } from '../board/schema.ts';
 
 /** Label of the checkpoints the server makes on its own. */
 export const AUTOMATIC_CHECKPOINT_LABEL = 'Automatic checkpoint';
-
-const noControlCharacters = { error: 'must not contain control characters' };
-
-/** A version's label: trimmed, 1–100 characters, no control characters. */
-export const versionLabelSchema = z
-	.string({ error: 'expected a text' })
-	.trim()
-	.min(1, { error: 'must not be empty' })
-	.max(MAX_VERSION_LABEL, { error: `must be at most ${MAX_VERSION_LABEL} characters` })
-	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
-
-/** A saved version's id: 21 base64url characters. */
-export const versionIdSchema = z
-	.string()
-	.regex(VERSION_ID_PATTERN, 'expected a 21-character version id');
 
 /** Body of `POST /api/boards/<id>/versions`. */
 export const newVersionBodySchema = z.strictObject({
