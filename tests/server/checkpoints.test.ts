@@ -105,7 +105,7 @@ describe('automatic checkpoints', () => {
 		server = null;
 	});
 
-	it('relay every update at once and in order while checkpoints hang or fail', async () => {
+	it('relay every update, in order, while checkpoints hang or fail', async () => {
 		dataDir = makeDataDir();
 		const store = new FailingStore(new SqliteStore({ dataDir }));
 		inProcess = await startInProcessServer(store, { CHECKPOINT_INTERVAL_MS: '100' });
