@@ -129,6 +129,11 @@ test.describe('versions and the kickoff baseline', () => {
 		await expect(viewer.getByRole('button', { name: 'Mark as baseline' })).toHaveCount(0);
 		await expect(versionRow(viewer, 'Kickoff')).toContainText('Saved by Ada');
 		expect(await seriousAxeViolations(viewer)).toEqual([]);
+
+		// Offline, the baseline this browser has seen is still compared with the board.
+		await viewer.context().setOffline(true);
+		await viewer.getByRole('link', { name: 'Changes since baseline' }).click();
+		await expect(viewer.getByRole('status').filter({ hasText: '6 changes.' })).toBeVisible();
 	});
 
 	test('open a version read-only, and copy it into a new board that holds its content while the original stays', async ({
