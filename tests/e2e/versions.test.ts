@@ -151,7 +151,7 @@ test.describe('versions and the kickoff baseline', () => {
 		await expect(page.getByRole('heading', { name: /Version “Kickoff”/ })).toContainText(
 			'Read only'
 		);
-		const risks = page.getByRole('table', { name: 'Risks' });
+		const risks = page.getByRole('table', { name: /^Risks by score/ });
 		await expect(risks.getByRole('rowheader')).toHaveText(['Vendor late']);
 		const document = page.locator('.document');
 		await expect(document.locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(
