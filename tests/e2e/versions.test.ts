@@ -134,6 +134,8 @@ test.describe('versions and the kickoff baseline', () => {
 		await viewer.context().setOffline(true);
 		await viewer.getByRole('link', { name: 'Changes since baseline' }).click();
 		await expect(viewer.getByRole('status').filter({ hasText: '6 changes.' })).toBeVisible();
+		await viewer.emulateMedia({ colorScheme: 'dark' });
+		expect(await seriousAxeViolations(viewer)).toEqual([]);
 	});
 
 	test('open a version read-only, and copy it into a new board that holds its content while the original stays', async ({
