@@ -25,6 +25,9 @@ export function readBoardImport(text: string): ImportRead {
 	} catch (error) {
 		return { ok: false, errors: [`The file is not valid JSON (${(error as Error).message}).`] };
 	}
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return { ok: false, errors: ['The file holds JSON, but not a Charter board export.'] };
+	}
 	const result = boardImportSchema.safeParse(json);
 	if (result.success) return { ok: true, board: result.data };
 	const errors = result.error.issues.map(describeIssue);

@@ -96,13 +96,18 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 			mitigation: readRichText(mitigation)
 		})),
 		raciTasks: readRaciTasks(doc).items,
-		raci: [...readRaci(doc).cells].map(([key, value]) => {
+		raci: sortedEntries(readRaci(doc).cells).map(([key, value]) => {
 			const { taskId, personId } = parseRaciCellKey(key)!;
 			return { task: taskId, person: personId, value };
 		}),
 		actions: readActions(doc).items,
 		retro: kind === 'retro' ? exportRetro(doc) : null
 	};
+}
+
+// Keyed cells in key order, so two exports of the same board are the same text.
+function sortedEntries<Value>(cells: ReadonlyMap<string, Value>): [string, Value][] {
+	return [...cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function exportCharter(doc: Y.Doc): Record<CharterSection, RichTextBlock[]> {
@@ -121,7 +126,7 @@ function exportRetro(doc: Y.Doc): ExportedRetro | null {
 		settings: { ...settings.settings, anonymous, locked },
 		columns: readRetroColumns(doc).items,
 		cards: readRetroCards(doc).items,
-		votes: [...readRetroVotes(doc).cells].map(([key, count]) => {
+		votes: sortedEntries(readRetroVotes(doc).cells).map(([key, count]) => {
 			const { cardId, userId } = parseRetroVoteKey(key)!;
 			return { card: cardId, user: userId, count };
 		}),

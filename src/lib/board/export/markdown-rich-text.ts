@@ -90,8 +90,13 @@ function markLine(line: string, run: RichTextRun): string {
 	if (run.strikethrough) text = `~~${text}~~`;
 	if (run.italic) text = `_${text}_`;
 	if (run.bold) text = `**${text}**`;
-	if (run.link) text = `[${text}](${run.link.replace(/[()\s]/g, encodeURIComponent)})`;
+	if (run.link) text = `[${text}](${run.link.replace(/[()\s]/g, percentEncode)})`;
 	return `${before}${text}${after}`;
+}
+
+// Parentheses and spaces would end a Markdown link address early.
+function percentEncode(character: string): string {
+	return `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 /** Characters that would otherwise be Markdown or HTML, escaped with a backslash. */

@@ -47,11 +47,16 @@ function writeList(element: Y.XmlText, list: RichTextList): void {
 	element.setAttribute('__tag', list.ordered ? 'ol' : 'ul');
 	element.setAttribute('__start', 1);
 	element.setAttribute('__listType', list.ordered ? 'number' : 'bullet');
+	// Lexical numbers items without counting those that only hold a nested list.
+	let value = 1;
 	list.items.forEach((item, index) => {
 		const listItem = insertElement(element, index, 'listitem');
-		listItem.setAttribute('__value', index + 1);
+		listItem.setAttribute('__value', value);
 		if ('list' in item) writeList(insertElement(listItem, 0, 'list'), item.list);
-		else writeRuns(listItem, item.children);
+		else {
+			writeRuns(listItem, item.children);
+			value++;
+		}
 	});
 }
 
