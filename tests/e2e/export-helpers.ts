@@ -7,9 +7,18 @@ import {
 	addRisk,
 	CHARTER_SECTION_LABELS,
 	CHARTER_SECTIONS,
+	newId,
 	readCharterSection,
+	readRetroColumns,
 	setRaciCell
 } from '../../src/lib/board/index.ts';
+import {
+	castVote,
+	moveCardToGroup,
+	nameGroup,
+	publishDrafts,
+	setPhase
+} from '../../src/lib/board/retro/index.ts';
 import { writeRichText } from '../../src/lib/board/export/rich-text-write.ts';
 import { connectClient } from '../helpers/clients.ts';
 
@@ -68,14 +77,7 @@ export async function fillBoardAsPeer(baseURL: string, editLink: string): Promis
 		setRaciCell(doc, task, bob, 'R');
 		addAction(doc, { title: 'Book the kickoff room', owner: bob });
 		// Until the server's export holds all of it, so every browser that syncs sees it.
-		const exported = `${baseURL}/api/boards/${boardId}/export.json`;
-		await expect
-			.poll(async () => {
-				const response = await fetch(exported, { headers: { authorization: `Bearer ${editKey}` } });
-				const board = response.ok ? await response.json() : null;
-				return board?.actions?.length ?? 0;
-			})
-			.toBe(1);
+		await untilExported(baseURL, boardId, editKey, (board) => board.actions?.length === 1);
 	} finally {
 		client.destroy();
 	}
@@ -110,4 +112,57 @@ export function knownBoardCount(page: Page): Promise<number> {
 				};
 			})
 	);
+}
+
+/**
+ * Runs a retro on a board as a peer would, acting as its facilitator: three cards published,
+ * two grouped and named "CI pain", three votes, one action from the group.
+ */
+export async function runRetroAsPeer(baseURL: string, editLink: string): Promise<void> {
+	const { boardId, editKey } = keysOf(editLink);
+	const client = connectClient(
+		{ syncUrl: `${baseURL.replace(/^http/, 'ws')}/sync` },
+		boardId,
+		editKey
+	);
+	try {
+		await client.synced();
+		const doc = client.doc;
+		const facilitator = String(doc.getMap('meta').get('facilitator'));
+		const [start, stop] = readRetroColumns(doc).items.map((column) => column.id);
+		setPhase(doc, 'reveal', facilitator);
+		const drafts = [
+			{ column: stop!, text: 'Slow CI builds' },
+			{ column: stop!, text: 'Flaky end-to-end tests' },
+			{ column: start!, text: 'Pairing on migrations' }
+		].map((draft, index) => ({ ...draft, id: newId(), createdAt: index + 1 }));
+		const [slow, flaky, pairing] = publishDrafts(doc, drafts, 'peer-user');
+		setPhase(doc, 'group', facilitator);
+		moveCardToGroup(doc, flaky!, slow!, facilitator);
+		nameGroup(doc, slow!, 'CI pain', facilitator);
+		setPhase(doc, 'vote', facilitator);
+		castVote(doc, slow!, 'voter-1');
+		castVote(doc, slow!, 'voter-2');
+		castVote(doc, pairing!, 'voter-2');
+		addAction(doc, { title: 'Cache the build', source: slow! });
+		await untilExported(baseURL, boardId, editKey, (board) => board.actions?.length === 1);
+	} finally {
+		client.destroy();
+	}
+}
+
+/** Waits until the server's JSON export of a board satisfies `done`. */
+async function untilExported(
+	baseURL: string,
+	boardId: string,
+	key: string,
+	done: (board: { actions?: unknown[] }) => boolean
+): Promise<void> {
+	const url = `${baseURL}/api/boards/${boardId}/export.json`;
+	await expect
+		.poll(async () => {
+			const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+			return response.ok && done(await response.json());
+		})
+		.toBe(true);
 }

@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { CHARTER_SECTION_LABELS, CHARTER_SECTIONS } from '../../src/lib/board/index.ts';
 import { charterField, openCharter } from './charter-helpers.ts';
-import { exportFile, fillBoardAsPeer, knownBoardCount } from './export-helpers.ts';
-import { createKickoffBoard } from './helpers.ts';
+import { exportFile, fillBoardAsPeer, knownBoardCount, runRetroAsPeer } from './export-helpers.ts';
+import { createKickoffBoard, newPerson } from './helpers.ts';
+import { createRetroBoardIn } from './retro-helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
 async function expectNoSeriousAxeViolations(page: Page, include?: string) {
@@ -161,6 +162,38 @@ test.describe('print', () => {
 		// The app's chrome stays on screen: the section tabs, the share button, the print bar.
 		for (const chrome of ['Overview', 'Share', 'Print / Save as PDF', 'Synced'])
 			expect(text).not.toContain(chrome);
+	});
+
+	test('a retro board prints its columns, groups, votes and actions, without the facilitation bar', async ({
+		browser,
+		baseURL
+	}) => {
+		const page = await newPerson(browser);
+		const { editLink, boardId } = await createRetroBoardIn(page);
+		await runRetroAsPeer(baseURL!, editLink);
+		await page.goto(`/b/${boardId}/print`);
+		await expect(page.getByRole('heading', { name: 'Retrospective', level: 2 })).toBeVisible();
+		await expect(page.getByText('CI pain')).toBeVisible();
+		await expectNoSeriousAxeViolations(page);
+
+		const text = pdfText(await page.pdf({ format: 'Letter' }))
+			.join('\n')
+			.replace(/\s+/g, ' ');
+		for (const phrase of [
+			'Retrospective',
+			'3 cards · 3 votes',
+			'Start',
+			'Pairing on migrations — 1 vote',
+			'Stop',
+			'CI pain — 2 votes',
+			'Slow CI builds',
+			'Flaky end-to-end tests',
+			'Continue',
+			'Actions',
+			'Cache the build'
+		])
+			expect(text, `the PDF text holds “${phrase}”`).toContain(phrase);
+		expect(text).not.toContain('Facilitator');
 	});
 
 	test('Download PDF opens the print view and the browser’s print dialog', async ({ browser }) => {
