@@ -107,7 +107,7 @@ test.describe('export and import', () => {
 		expect(await knownBoardCount(page)).toBe(boardsBefore);
 	});
 
-	test('Markdown and CSV files are made in the browser from the board', async ({
+	test('Markdown and CSV files are made in the browser from the board, offline too', async ({
 		browser,
 		baseURL
 	}) => {
@@ -115,6 +115,12 @@ test.describe('export and import', () => {
 		await fillBoardAsPeer(baseURL!, editLink);
 		await page.goto(`${boardPath}/print`);
 		await expect(page.getByRole('rowheader', { name: 'Vendor slips the date' })).toBeVisible();
+		// No request may leave the page while it exports: the files are made from its own copy.
+		const requests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().startsWith(baseURL!)) requests.push(request.url());
+		});
+		await page.context().setOffline(true);
 		const markdown = await exportFile(page, 'Markdown (.md)');
 		expect(markdown.path).toBeTruthy();
 		expect(markdown.text).toMatch(/^# Project kickoff\n/);
@@ -123,6 +129,7 @@ test.describe('export and import', () => {
 		expect(risks.text.split('\r\n')[1]).toMatch(
 			/,Vendor slips the date,20,Critical,4,5,Ada Lovelace,Open,,$/
 		);
+		expect(requests).toEqual([]);
 	});
 });
 

@@ -117,42 +117,42 @@ const charter = z.object(
 	>
 );
 
+const boardShape = z.object({
+	format: z.literal(EXPORT_FORMAT, { error: `expected '${EXPORT_FORMAT}' (a Charter export)` }),
+	schema: z.literal(SCHEMA_VERSION, {
+		error: `expected ${SCHEMA_VERSION}: this file was written by another version of Charter`
+	}),
+	board: z.object({
+		title: titleSchema,
+		kind: z.enum(BOARD_KINDS, oneOf(BOARD_KINDS)),
+		createdAt: timestampSchema,
+		facilitator: userIdSchema.optional()
+	}),
+	charter,
+	people: list(person),
+	milestones: list(milestone),
+	risks: list(risk),
+	raciTasks: list(raciTask),
+	raci: list(raciCell),
+	actions: list(action),
+	retro: retro.nullable()
+});
+
 /**
  * A JSON export as an import accepts it: every value validated as the board document would
  * validate it, plus what only makes sense across entries (unique ids, references that point at
  * something). Unknown extra keys are ignored.
  */
-export const boardImportSchema = z
-	.object({
-		format: z.literal(EXPORT_FORMAT, { error: `expected '${EXPORT_FORMAT}' (a Charter export)` }),
-		schema: z.literal(SCHEMA_VERSION, {
-			error: `expected ${SCHEMA_VERSION}: this file was written by another version of Charter`
-		}),
-		board: z.object({
-			title: titleSchema,
-			kind: z.enum(BOARD_KINDS, oneOf(BOARD_KINDS)),
-			createdAt: timestampSchema,
-			facilitator: userIdSchema.optional()
-		}),
-		charter,
-		people: list(person),
-		milestones: list(milestone),
-		risks: list(risk),
-		raciTasks: list(raciTask),
-		raci: list(raciCell),
-		actions: list(action),
-		retro: retro.nullable()
-	})
-	.superRefine((board, context) => {
-		for (const issue of crossReferenceIssues(board)) context.addIssue({ code: 'custom', ...issue });
-	});
+export const boardImportSchema = boardShape.superRefine((board, context) => {
+	for (const issue of crossReferenceIssues(board)) context.addIssue({ code: 'custom', ...issue });
+});
 
 /** A validated import. */
 export type BoardImport = z.output<typeof boardImportSchema>;
 
 type Issue = { path: (string | number)[]; message: string };
 
-function crossReferenceIssues(board: Omit<BoardImport, never>): Issue[] {
+function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	const issues: Issue[] = [];
 	const ids = (name: string, entries: readonly { id: string }[]) => {
 		const seen = new Set<string>();
