@@ -4,7 +4,9 @@ import { isBoardId, type Capability } from '../../src/lib/sync/keys.ts';
 import type { Store } from '../store/store.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import { bearerCapability } from './board-auth.ts';
+import { sendJson } from './respond.ts';
 import { versionsApi } from './versions.ts';
+import { serveExport } from './export.ts';
 
 /** What a board API handler works with. */
 export interface BoardApiContext {
@@ -28,27 +30,9 @@ export interface BoardApiContext {
 export type BoardApiHandler = (context: BoardApiContext) => boolean | Promise<boolean>;
 
 /** Handlers of the board API, asked in order. Each feature adds its own module here. */
-const HANDLERS: readonly BoardApiHandler[] = [versionsApi];
+const HANDLERS: readonly BoardApiHandler[] = [serveExport, versionsApi];
 
 const BOARD_API = /^\/api\/boards\/([^/]+)\/(.+)$/;
-
-/** Sends a small JSON answer with no caching. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-	res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-	res.end(JSON.stringify(body));
-}
-
-/** Answers 401 (no or wrong key) or 403 (a view key where an edit key is needed). */
-export function refuse(res: ServerResponse, capability: Capability | null): void {
-	if (capability === null) {
-		res.setHeader('www-authenticate', 'Bearer');
-		sendJson(res, 401, {
-			error: 'a valid key of this board is required (Authorization: Bearer <key>)'
-		});
-	} else {
-		sendJson(res, 403, { error: 'this needs the edit key of the board' });
-	}
-}
 
 /** Serves `/api/boards/<id>/…` through HANDLERS; returns false for any other path. */
 export function serveBoardApi(

@@ -2,7 +2,8 @@ import { isVersionId, newVersionId } from '../../src/lib/board/ids.ts';
 import { describeIssues, newVersionBodySchema } from '../../src/lib/versions/schema.ts';
 import { readBoardState } from './board-state.ts';
 import { readJsonBody, RequestBodyError } from './json-body.ts';
-import { refuse, sendJson, type BoardApiContext, type BoardApiHandler } from './routes.ts';
+import { refuse, sendJson } from './respond.ts';
+import type { BoardApiContext, BoardApiHandler } from './routes.ts';
 
 /** Largest body `POST …/versions` reads: a label and a name need far less. */
 export const MAX_VERSION_BODY_BYTES = 4 * 1024;

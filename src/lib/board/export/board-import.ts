@@ -1,0 +1,110 @@
+import * as Y from 'yjs';
+import type * as z from 'zod';
+import { CHARTER_SECTIONS, boardRoots, isInitialized, localOrigin } from '../doc.ts';
+import { BoardAlreadyInitializedError } from '../errors.ts';
+import { raciCellKey, retroVoteKey } from '../read.ts';
+import { retroExtraRoots } from '../retro/model.ts';
+import { parseInput } from '../validate.ts';
+import { boardImportSchema, type BoardImport } from './import-schema.ts';
+import { writeRichText } from './rich-text-write.ts';
+
+/** What reading an import file gave: a board to write, or every problem found, by path. */
+export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
+
+/** How many problems an import lists before it says how many more there are. */
+export const MAX_LISTED_ERRORS = 50;
+
+/**
+ * Reads the text of a JSON export. Nothing is written: a file with any problem gives the list of
+ * problems, each led by where it is (e.g. `risks[3].likelihood: expected 1–5`).
+ */
+export function readBoardImport(text: string): ImportRead {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error) {
+		return { ok: false, errors: [`The file is not valid JSON (${(error as Error).message}).`] };
+	}
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return { ok: false, errors: ['The file holds JSON, but not a Charter board export.'] };
+	}
+	const result = boardImportSchema.safeParse(json);
+	if (result.success) return { ok: true, board: result.data };
+	const errors = result.error.issues.map(describeIssue);
+	if (errors.length <= MAX_LISTED_ERRORS) return { ok: false, errors };
+	const more = errors.length - MAX_LISTED_ERRORS;
+	return { ok: false, errors: [...errors.slice(0, MAX_LISTED_ERRORS), `…and ${more} more.`] };
+}
+
+/** An issue as one line: its path in the file, then what is wrong. */
+export function describeIssue(issue: Pick<z.core.$ZodIssue, 'path' | 'message'>): string {
+	return issue.path.length === 0 ? issue.message : `${issuePath(issue.path)}: ${issue.message}`;
+}
+
+/** A path as it reads in JavaScript: `risks[3].likelihood`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+	return path
+		.map((key, index) =>
+			typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`
+		)
+		.join('');
+}
+
+/**
+ * Writes an imported board into an empty document, in one transaction: the board's content with
+ * its ids and order keys, rich text in the editor's own layout. The import is validated again
+ * here, as every command validates its input.
+ */
+export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
+	const board = parseInput('writeImportedBoard', boardImportSchema, input);
+	if (isInitialized(doc)) throw new BoardAlreadyInitializedError();
+	const roots = boardRoots(doc);
+	doc.transact(() => {
+		const { title, kind, createdAt, facilitator } = board.board;
+		roots.meta.set('schema', board.schema);
+		roots.meta.set('title', title);
+		roots.meta.set('kind', kind);
+		roots.meta.set('createdAt', createdAt);
+		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
+		for (const section of CHARTER_SECTIONS) {
+			const text = new Y.XmlText();
+			roots.charter.set(section, text);
+			writeRichText(text, board.charter[section]);
+		}
+		writeEntries(roots.people, board.people);
+		writeEntries(roots.milestones, board.milestones);
+		for (const { mitigation, ...risk } of board.risks) {
+			const text = new Y.XmlText();
+			roots.risks.set(risk.id, entryMap({ ...risk, mitigation: text }));
+			writeRichText(text, mitigation);
+		}
+		writeEntries(roots.raciTasks, board.raciTasks);
+		for (const cell of board.raci) roots.raci.set(raciCellKey(cell.task, cell.person), cell.value);
+		writeEntries(roots.actions, board.actions);
+		if (board.retro) writeRetro(doc, board.retro);
+	}, localOrigin);
+}
+
+function writeRetro(doc: Y.Doc, retro: NonNullable<BoardImport['retro']>): void {
+	const roots = boardRoots(doc);
+	const extras = retroExtraRoots(doc);
+	for (const [key, value] of Object.entries(retro.settings)) roots.retro.set(key, value);
+	writeEntries(roots.retroColumns, retro.columns);
+	writeEntries(roots.retroCards, retro.cards);
+	for (const vote of retro.votes)
+		roots.retroVotes.set(retroVoteKey(vote.card, vote.user), vote.count);
+	for (const { card, name } of retro.groupNames) extras.groupNames.set(card, name);
+	for (const { action, from } of retro.carriedOver) extras.review.set(action, { from });
+}
+
+function writeEntries(map: Y.Map<unknown>, entries: readonly ({ id: string } & object)[]): void {
+	for (const entry of entries) map.set(entry.id, entryMap(entry));
+}
+
+// The id is the key in the collection, never a field inside the entry (read.ts ignores one).
+function entryMap({
+	id: _id,
+	...fields
+}: { id: string } & Record<string, unknown>): Y.Map<unknown> {
+	return new Y.Map<unknown>(Object.entries(fields));
+}

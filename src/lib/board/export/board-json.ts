@@ -1,0 +1,144 @@
+import type * as Y from 'yjs';
+import { CHARTER_SECTIONS, type CharterSection } from '../doc.ts';
+import {
+	parseRaciCellKey,
+	parseRetroVoteKey,
+	readActions,
+	readCharterSection,
+	readMeta,
+	readMilestones,
+	readPeople,
+	readRaci,
+	readRaciTasks,
+	readRetroCards,
+	readRetroColumns,
+	readRetroSettings,
+	readRetroVotes,
+	readRisks
+} from '../read.ts';
+import { readGroupNames, readRetroExtras, readReview } from '../retro/model.ts';
+import type {
+	Action,
+	BoardKind,
+	Milestone,
+	Person,
+	RaciTask,
+	RaciValue,
+	RetroCard,
+	RetroColumn,
+	RetroSettings,
+	Risk
+} from '../schema.ts';
+import { SCHEMA_VERSION } from '../schema.ts';
+import { readRichText } from './rich-text-read.ts';
+import type { RichTextBlock } from './rich-text.ts';
+
+/** What a Charter JSON export says it is, so an import can tell it from any other JSON. */
+export const EXPORT_FORMAT = 'charter-board';
+
+/** A risk in an export: its mitigation in the documented rich-text form. */
+export type ExportedRisk = Omit<Risk, 'mitigation'> & { mitigation: RichTextBlock[] };
+
+/** The retrospective of a retro board in an export. */
+export interface ExportedRetro {
+	settings: RetroSettings & { anonymous: boolean; locked: boolean };
+	columns: RetroColumn[];
+	cards: RetroCard[];
+	votes: { card: string; user: string; count: number }[];
+	groupNames: { card: string; name: string }[];
+	carriedOver: { action: string; from: string }[];
+}
+
+/**
+ * A whole board as JSON (`schema` is the document layout version of DESIGN.md §3). Entities keep
+ * their ids and `order` keys, so references (owners, RACI cells, card groups) and the order
+ * people arranged stay as they were; rich text is in the form documented in rich-text.ts.
+ * Entries a peer wrote that do not validate are left out, as everywhere else.
+ */
+export interface BoardExport {
+	format: typeof EXPORT_FORMAT;
+	schema: typeof SCHEMA_VERSION;
+	exportedAt: string;
+	board: { title: string; kind: BoardKind; createdAt: number; facilitator?: string };
+	charter: Record<CharterSection, RichTextBlock[]>;
+	people: Person[];
+	milestones: Milestone[];
+	risks: ExportedRisk[];
+	raciTasks: RaciTask[];
+	raci: { task: string; person: string; value: RaciValue }[];
+	actions: Action[];
+	retro: ExportedRetro | null;
+}
+
+/** Thrown when a board has no readable metadata yet (not synced, or not a Charter board). */
+export class BoardNotReadableError extends Error {
+	override readonly name = 'BoardNotReadableError';
+	constructor() {
+		super('The board has no readable title and kind yet, so there is nothing to export');
+	}
+}
+
+/** The board as a JSON export; `now` stamps `exportedAt`. */
+export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport {
+	const meta = readMeta(doc);
+	if (!meta.ok) throw new BoardNotReadableError();
+	const { title, kind, createdAt, facilitator } = meta.meta;
+	return {
+		format: EXPORT_FORMAT,
+		schema: SCHEMA_VERSION,
+		exportedAt: now.toISOString(),
+		board: { title, kind, createdAt, ...(facilitator === undefined ? {} : { facilitator }) },
+		charter: exportCharter(doc),
+		people: readPeople(doc).items,
+		milestones: readMilestones(doc).items,
+		risks: readRisks(doc).items.map(({ mitigation, ...risk }) => ({
+			...risk,
+			mitigation: readRichText(mitigation)
+		})),
+		raciTasks: readRaciTasks(doc).items,
+		raci: sortedEntries(readRaci(doc).cells).map(([key, value]) => {
+			const { taskId, personId } = parseRaciCellKey(key)!;
+			return { task: taskId, person: personId, value };
+		}),
+		actions: readActions(doc).items,
+		retro: kind === 'retro' ? exportRetro(doc) : null
+	};
+}
+
+// Keyed cells in key order, so two exports of the same board are the same text.
+function sortedEntries<Value>(cells: ReadonlyMap<string, Value>): [string, Value][] {
+	return [...cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function exportCharter(doc: Y.Doc): Record<CharterSection, RichTextBlock[]> {
+	const entries = CHARTER_SECTIONS.map((section) => {
+		const text = readCharterSection(doc, section);
+		return [section, text ? readRichText(text) : []] as const;
+	});
+	return Object.fromEntries(entries) as Record<CharterSection, RichTextBlock[]>;
+}
+
+function exportRetro(doc: Y.Doc): ExportedRetro | null {
+	const settings = readRetroSettings(doc);
+	if (!settings.ok) return null;
+	const { anonymous, locked } = readRetroExtras(doc);
+	return {
+		settings: { ...settings.settings, anonymous, locked },
+		columns: readRetroColumns(doc).items,
+		cards: readRetroCards(doc).items,
+		votes: sortedEntries(readRetroVotes(doc).cells).map(([key, count]) => {
+			const { cardId, userId } = parseRetroVoteKey(key)!;
+			return { card: cardId, user: userId, count };
+		}),
+		groupNames: [...readGroupNames(doc)].map(([card, name]) => ({ card, name })),
+		carriedOver: [...readReview(doc).values()].map(({ actionId, from }) => ({
+			action: actionId,
+			from
+		}))
+	};
+}
+
+/** The export as the text of a `.json` file: indented, so a person can read and diff it. */
+export function boardJsonText(doc: Y.Doc, now?: Date): string {
+	return `${JSON.stringify(exportBoardJson(doc, now), null, 2)}\n`;
+}

@@ -1,0 +1,221 @@
+import * as z from 'zod';
+import { CHARTER_SECTIONS } from '../doc.ts';
+import {
+	ACTION_STATUSES,
+	BOARD_KINDS,
+	MAX_VOTES_PER_PERSON,
+	MILESTONE_STATUSES,
+	RACI_VALUES,
+	RETRO_FORMATS,
+	RETRO_PHASES,
+	RISK_SCALE,
+	RISK_STATUSES,
+	SCHEMA_VERSION,
+	colorSchema,
+	dateSchema,
+	idSchema,
+	orderSchema,
+	personRefSchema,
+	roleSchema,
+	timestampSchema,
+	titleSchema,
+	userIdSchema
+} from '../schema.ts';
+import { groupNameSchema } from '../retro/model.ts';
+import { EXPORT_FORMAT } from './board-json.ts';
+import { richTextSchema } from './rich-text.ts';
+
+// Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
+const MAX_ENTRIES = 10_000;
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ENTRIES);
+
+const scaleMessage = `expected ${RISK_SCALE.min}–${RISK_SCALE.max}`;
+const riskScore = z
+	.number({ error: `${scaleMessage} (a whole number)` })
+	.int({ error: scaleMessage })
+	.min(RISK_SCALE.min, { error: scaleMessage })
+	.max(RISK_SCALE.max, { error: scaleMessage });
+const oneOf = (values: readonly string[]) => ({
+	error: `expected one of ${values.map((value) => `'${value}'`).join(', ')}`
+});
+
+const person = z.object({
+	id: idSchema,
+	name: titleSchema,
+	role: roleSchema,
+	color: colorSchema,
+	order: orderSchema
+});
+const milestone = z.object({
+	id: idSchema,
+	title: titleSchema,
+	due: dateSchema,
+	owner: personRefSchema,
+	status: z.enum(MILESTONE_STATUSES, oneOf(MILESTONE_STATUSES)),
+	order: orderSchema
+});
+const risk = z.object({
+	id: idSchema,
+	title: titleSchema,
+	likelihood: riskScore,
+	impact: riskScore,
+	owner: personRefSchema,
+	status: z.enum(RISK_STATUSES, oneOf(RISK_STATUSES)),
+	due: dateSchema,
+	mitigation: richTextSchema,
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+const raciTask = z.object({ id: idSchema, title: titleSchema, order: orderSchema });
+const raciCell = z.object({
+	task: idSchema,
+	person: idSchema,
+	value: z.enum(RACI_VALUES, oneOf(RACI_VALUES))
+});
+const action = z.object({
+	id: idSchema,
+	title: titleSchema,
+	owner: personRefSchema,
+	due: dateSchema,
+	status: z.enum(ACTION_STATUSES, oneOf(ACTION_STATUSES)),
+	source: z.union([idSchema, z.literal('')]),
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+const retro = z.object({
+	settings: z.object({
+		format: z.enum(RETRO_FORMATS, oneOf(RETRO_FORMATS)),
+		phase: z.enum(RETRO_PHASES, oneOf(RETRO_PHASES)),
+		votesPerPerson: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
+		timerEndsAt: timestampSchema.nullable(),
+		anonymous: z.boolean(),
+		locked: z.boolean()
+	}),
+	columns: list(z.object({ id: idSchema, title: titleSchema, order: orderSchema })),
+	cards: list(
+		z.object({
+			id: idSchema,
+			column: idSchema,
+			text: z.string().trim().min(1).max(2000),
+			author: userIdSchema,
+			group: z.union([idSchema, z.literal('')]),
+			order: orderSchema,
+			createdAt: timestampSchema
+		})
+	),
+	votes: list(
+		z.object({ card: idSchema, user: userIdSchema, count: z.number().int().nonnegative() })
+	),
+	groupNames: list(z.object({ card: idSchema, name: groupNameSchema.min(1) })),
+	carriedOver: list(z.object({ action: idSchema, from: titleSchema }))
+});
+
+const charter = z.object(
+	Object.fromEntries(CHARTER_SECTIONS.map((section) => [section, richTextSchema])) as Record<
+		(typeof CHARTER_SECTIONS)[number],
+		typeof richTextSchema
+	>
+);
+
+const boardShape = z.object({
+	format: z.literal(EXPORT_FORMAT, { error: `expected '${EXPORT_FORMAT}' (a Charter export)` }),
+	schema: z.literal(SCHEMA_VERSION, {
+		error: `expected ${SCHEMA_VERSION}: this file was written by another version of Charter`
+	}),
+	board: z.object({
+		title: titleSchema,
+		kind: z.enum(BOARD_KINDS, oneOf(BOARD_KINDS)),
+		createdAt: timestampSchema,
+		facilitator: userIdSchema.optional()
+	}),
+	charter,
+	people: list(person),
+	milestones: list(milestone),
+	risks: list(risk),
+	raciTasks: list(raciTask),
+	raci: list(raciCell),
+	actions: list(action),
+	retro: retro.nullable()
+});
+
+/**
+ * A JSON export as an import accepts it: every value validated as the board document would
+ * validate it, plus what only makes sense across entries (unique ids, references that point at
+ * something). Unknown extra keys are ignored.
+ */
+export const boardImportSchema = boardShape.superRefine((board, context) => {
+	for (const issue of crossReferenceIssues(board)) context.addIssue({ code: 'custom', ...issue });
+});
+
+/** A validated import. */
+export type BoardImport = z.output<typeof boardImportSchema>;
+
+type Issue = { path: (string | number)[]; message: string };
+
+function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
+	const issues: Issue[] = [];
+	const ids = (name: string, entries: readonly { id: string }[]) => {
+		const seen = new Set<string>();
+		entries.forEach((entry, index) => {
+			if (seen.has(entry.id))
+				issues.push({ path: [name, index, 'id'], message: `duplicate id ${entry.id}` });
+			seen.add(entry.id);
+		});
+		return seen;
+	};
+	const people = ids('people', board.people);
+	const tasks = ids('raciTasks', board.raciTasks);
+	ids('milestones', board.milestones);
+	ids('risks', board.risks);
+	ids('actions', board.actions);
+	const owner = (name: string, entries: readonly { owner: string }[]) =>
+		entries.forEach((entry, index) => {
+			if (entry.owner !== '' && !people.has(entry.owner))
+				issues.push({
+					path: [name, index, 'owner'],
+					message: `no person has the id ${entry.owner}`
+				});
+		});
+	owner('milestones', board.milestones);
+	owner('risks', board.risks);
+	owner('actions', board.actions);
+	const cells = new Set<string>();
+	board.raci.forEach((cell, index) => {
+		if (!tasks.has(cell.task))
+			issues.push({
+				path: ['raci', index, 'task'],
+				message: `no RACI task has the id ${cell.task}`
+			});
+		if (!people.has(cell.person))
+			issues.push({
+				path: ['raci', index, 'person'],
+				message: `no person has the id ${cell.person}`
+			});
+		const key = `${cell.task}:${cell.person}`;
+		if (cells.has(key)) issues.push({ path: ['raci', index], message: 'duplicate cell' });
+		cells.add(key);
+	});
+	if (board.retro) issues.push(...retroIssues(board.retro));
+	return issues;
+}
+
+function retroIssues(retro: NonNullable<BoardImport['retro']>): Issue[] {
+	const issues: Issue[] = [];
+	const columns = new Set(retro.columns.map((column) => column.id));
+	const cards = new Set(retro.cards.map((card) => card.id));
+	retro.cards.forEach((card, index) => {
+		const path = ['retro', 'cards', index];
+		if (!columns.has(card.column))
+			issues.push({ path: [...path, 'column'], message: `no column has the id ${card.column}` });
+		if (card.group !== '' && !cards.has(card.group))
+			issues.push({ path: [...path, 'group'], message: `no card has the id ${card.group}` });
+	});
+	retro.votes.forEach((vote, index) => {
+		if (!cards.has(vote.card))
+			issues.push({
+				path: ['retro', 'votes', index, 'card'],
+				message: `no card has the id ${vote.card}`
+			});
+	});
+	return issues;
+}
