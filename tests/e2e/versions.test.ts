@@ -14,7 +14,7 @@ import { addRiskByForm, riskRow, writeAsPeer } from './risks-helpers.ts';
 /** Goes to the Versions page through the board header. */
 async function openVersions(page: Page): Promise<void> {
 	await page
-		.getByRole('navigation', { name: 'Versions' })
+		.getByRole('navigation', { name: 'Board sections' })
 		.getByRole('link', { name: 'Versions' })
 		.click();
 	await expect(page.getByRole('heading', { name: 'Versions', exact: true })).toBeVisible();

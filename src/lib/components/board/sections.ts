@@ -2,8 +2,20 @@ import type { BoardKind } from '../../board/schema.ts';
 
 /** A board section: its URL segment ('' for the overview) and its name in the navigation. */
 export interface BoardSection {
-	segment: '' | 'charter' | 'people' | 'milestones' | 'risks' | 'raci' | 'actions' | 'retro';
+	segment:
+		| ''
+		| 'charter'
+		| 'people'
+		| 'milestones'
+		| 'risks'
+		| 'raci'
+		| 'actions'
+		| 'retro'
+		| 'changes'
+		| 'versions';
 	label: string;
+	/** True for the board's history pages, shown apart at the end of the navigation. */
+	history?: boolean;
 }
 
 const KICKOFF_SECTIONS: BoardSection[] = [
@@ -16,10 +28,20 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'actions', label: 'Actions' }
 ];
 
-/** The sections a board of this kind shows, in navigation order. */
-export function sectionsFor(kind: BoardKind | null): BoardSection[] {
-	if (kind === 'retro') {
-		return [{ segment: 'retro', label: 'Retrospective' }, ...KICKOFF_SECTIONS];
-	}
-	return KICKOFF_SECTIONS;
+/**
+ * The sections a board of this kind shows, in navigation order, then its history pages:
+ * "Changes since baseline" once a baseline is set, and "Versions".
+ */
+export function sectionsFor(kind: BoardKind | null, hasBaseline = false): BoardSection[] {
+	const content: BoardSection[] =
+		kind === 'retro'
+			? [{ segment: 'retro', label: 'Retrospective' }, ...KICKOFF_SECTIONS]
+			: KICKOFF_SECTIONS;
+	const history: BoardSection[] = [
+		...(hasBaseline
+			? [{ segment: 'changes', label: 'Changes since baseline', history: true } as const]
+			: []),
+		{ segment: 'versions', label: 'Versions', history: true }
+	];
+	return [...content, ...history];
 }
