@@ -8,8 +8,19 @@ import { freePort } from '../../tests/helpers/server.ts';
 import { sleep, waitForPort } from './proc.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const GC_PRELOAD = fileURLToPath(new URL('../../tests/helpers/gc-on-signal.mjs', import.meta.url));
-const GC_DONE = 'charter-test: gc done';
+const GC_PRELOAD = fileURLToPath(new URL('./gc-on-signal.mjs', import.meta.url));
+const GC_DONE = 'bench: gc done';
+
+/** What a server process holds after a full collection (process.memoryUsage, in bytes). */
+export interface HeapReport {
+	rss: number;
+	heapTotal: number;
+	heapUsed: number;
+	external: number;
+	arrayBuffers: number;
+	/** Size of each V8 heap space. */
+	spaces: Record<string, number>;
+}
 
 /** Which client library speaks to a server: y-websocket's provider, Hocuspocus's, or raw frames. */
 export type ClientKind = 'y-websocket' | 'hocuspocus' | 'floor';
@@ -23,8 +34,8 @@ export interface StartedServer {
 	urls: string[];
 	/** Every process that serves, whose CPU time and memory are the server's. */
 	pids: number[];
-	/** Forces a full garbage collection in every process and waits until it is done. */
-	collectGarbage(): Promise<void>;
+	/** Forces a full garbage collection in every process; resolves with what each then holds. */
+	collectGarbage(): Promise<HeapReport[]>;
 	/** Stops every process and removes what it stored. */
 	stop(): Promise<void>;
 }
@@ -76,7 +87,7 @@ function spawnNode(args: string[], env: Record<string, string>): NodeProcess {
 	return { child, output: () => output };
 }
 
-async function collect(node: NodeProcess): Promise<void> {
+async function collect(node: NodeProcess): Promise<HeapReport> {
 	const before = node.output().split(GC_DONE).length;
 	node.child.kill('SIGUSR2');
 	const deadline = Date.now() + 10_000;
@@ -84,6 +95,8 @@ async function collect(node: NodeProcess): Promise<void> {
 		if (Date.now() > deadline) throw new Error('a server did not collect garbage');
 		await sleep(20);
 	}
+	const line = node.output().split(GC_DONE).at(-1)!.split('\n')[0]!;
+	return JSON.parse(line) as HeapReport;
 }
 
 async function stopNode(node: NodeProcess): Promise<void> {
@@ -115,7 +128,7 @@ async function startNode(
 	return {
 		urls: [`ws://127.0.0.1:${port}${path}`],
 		pids: [node.child.pid!],
-		collectGarbage: () => collect(node),
+		collectGarbage: async () => [await collect(node)],
 		async stop() {
 			await stopNode(node);
 			cleanup();
