@@ -230,8 +230,15 @@ export class Room {
 		doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
 	}
 
+	// Once quiet, the board compacts if its log is past the threshold, then rests as bytes.
 	#restWhenIdle(): void {
-		if (!this.#broken && !this.#unloaded) this.#state.restWhenIdle(() => this.settled());
+		if (this.#broken || this.#unloaded) return;
+		this.#state.restWhenIdle(() => {
+			this.#enqueue(async () => {
+				if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+			});
+			return this.settled();
+		});
 	}
 
 	#afterTransaction(transaction: Y.Transaction): void {
@@ -280,7 +287,9 @@ export class Room {
 			stopTimer();
 			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
 			this.#logLength += batch.updates.length;
-			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+			// Merging the log decodes the whole board: past the threshold a busy board compacts
+			// when it goes quiet (#restWhenIdle), and at once only when its log doubled.
+			if (this.#logLength >= 2 * this.deps.compactAfterUpdates) await this.#compact();
 		});
 	}
 
