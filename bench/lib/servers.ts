@@ -25,8 +25,12 @@ export interface HeapReport {
 /** Which client library speaks to a server: y-websocket's provider, Hocuspocus's, or raw frames. */
 export type ClientKind = 'y-websocket' | 'hocuspocus' | 'floor';
 
-/** The names the JSON report uses for servers. */
-export type ServerName = 'charter' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-sqlite' | 'floor';
+/**
+ * The names the JSON report uses for servers; `charter-ref` is another checkout of Charter
+ * (BENCH_CHARTER_REF), to measure a change against what it changes.
+ */
+export type ServerName =
+	'charter' | 'charter-ref' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-sqlite' | 'floor';
 
 /** A started server: one or more processes, the URLs clients are spread over, and a way out. */
 export interface StartedServer {
@@ -143,33 +147,38 @@ function tempDir(): string {
 const noProtocols = () => [];
 const TSX = ['--import', 'tsx'];
 
-/** Charter's production server (`npm start`) with its SQLite store: durable before broadcast. */
-export const charter: ServerEntry = {
-	name: 'charter',
-	clientKind: 'y-websocket',
-	speaksYjs: true,
-	forgetsEmptyBoards: false,
-	protocols: (keys) => ['charter.v1', `key.${keys.editKey}`],
-	async start() {
-		const dataDir = tempDir();
-		return startNode(
-			[...TSX, 'server/main.ts'],
-			{ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '300' },
-			'/sync',
-			() => rmSync(dataDir, { recursive: true, force: true })
-		);
-	},
-	async boardUnloaded(server) {
-		const base = server.urls[0]!.replace('ws://', 'http://').replace(/\/sync$/, '');
-		const deadline = Date.now() + 20_000;
-		for (;;) {
-			const text = await fetch(`${base}/metrics`).then((res) => res.text());
-			if (/^charter_rooms_loaded 0$/m.test(text)) return;
-			if (Date.now() > deadline) throw new Error('charter did not unload the board');
-			await sleep(50);
+/** Charter's server from the checkout at `root` with its SQLite store: durable before broadcast. */
+function charterAt(name: ServerName, root: string): ServerEntry {
+	return {
+		name,
+		clientKind: 'y-websocket',
+		speaksYjs: true,
+		forgetsEmptyBoards: false,
+		protocols: (keys) => ['charter.v1', `key.${keys.editKey}`],
+		async start() {
+			const dataDir = tempDir();
+			return startNode(
+				[...TSX, join(root, 'server/main.ts')],
+				{ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '300' },
+				'/sync',
+				() => rmSync(dataDir, { recursive: true, force: true })
+			);
+		},
+		async boardUnloaded(server) {
+			const base = server.urls[0]!.replace('ws://', 'http://').replace(/\/sync$/, '');
+			const deadline = Date.now() + 20_000;
+			for (;;) {
+				const text = await fetch(`${base}/metrics`).then((res) => res.text());
+				if (/^charter_rooms_loaded 0$/m.test(text)) return;
+				if (Date.now() > deadline) throw new Error('charter did not unload the board');
+				await sleep(50);
+			}
 		}
-	}
-};
+	};
+}
+
+/** Charter's production server (`npm start`) with its SQLite store: durable before broadcast. */
+export const charter: ServerEntry = charterAt('charter', ROOT);
 
 /** The reference server: y-websocket 2.1.0's bin/server.cjs, boards in memory. */
 export const yWebsocket: ServerEntry = {
@@ -225,9 +234,12 @@ export const floor: ServerEntry = {
 	boardUnloaded: async () => {}
 };
 
+const reference = process.env.BENCH_CHARTER_REF;
+
 /** Every server the bench compares, in the order of the table. */
 export const SERVERS: readonly ServerEntry[] = [
 	charter,
+	...(reference ? [charterAt('charter-ref', reference)] : []),
 	yWebsocket,
 	hocuspocus,
 	hocuspocusSqlite,
