@@ -141,7 +141,7 @@ async function startNode(
 }
 
 function tempDir(): string {
-	return mkdtempSync(join(tmpdir(), 'h6-bench-'));
+	return mkdtempSync(join(tmpdir(), 'charter-bench-'));
 }
 
 const noProtocols = () => [];
