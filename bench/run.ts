@@ -7,9 +7,13 @@
  *   npm run bench -- --json       the same as one JSON document on stdout
  *   npm run bench -- --quick      every scenario shortened, one repeat (under two minutes)
  *   --only=fanout,rooms,cold_open,store   --servers=charter,floor   --repeats=N
+ *   npm run bench -- --from=report.json   the table of a JSON report saved earlier
+ *   BENCH_CHARTER_REF=<checkout> adds `charter-ref`: another checkout's server, to measure a change
+ *   BENCH_NODE_ARGS="--cpu-prof …" passes flags to every server process, to profile it
  *
  * Progress goes to stderr, so stdout holds only the table or the JSON.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { machine, formatReport, ratios, type BenchReport } from './lib/report.ts';
 import { SERVERS, type ServerEntry } from './lib/servers.ts';
@@ -33,7 +37,8 @@ const { values: args } = parseArgs({
 		quick: { type: 'boolean', default: false },
 		only: { type: 'string' },
 		servers: { type: 'string' },
-		repeats: { type: 'string' }
+		repeats: { type: 'string' },
+		from: { type: 'string' }
 	}
 });
 
@@ -95,6 +100,11 @@ async function alternating<F extends Record<string, number>>(
 }
 
 async function main(): Promise<void> {
+	if (args.from) {
+		const saved = JSON.parse(readFileSync(args.from, 'utf8')) as BenchReport;
+		process.stdout.write(`${formatReport(saved)}\n`);
+		return;
+	}
 	const report: BenchReport = {
 		machine: machine(),
 		settings: {

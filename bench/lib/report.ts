@@ -144,10 +144,11 @@ export function formatReport(report: BenchReport): string {
 		parts.push(
 			`\nMany rooms: ${r.rooms} rooms × ${r.clientsPerRoom} clients, idle after sync\n\n` +
 				table(
-					['server', 'KiB per room', 'RSS MiB'],
+					['server', 'RSS KiB per room', 'JS heap KiB per room', 'RSS MiB'],
 					Object.entries(rooms).map(([name, x]) => [
 						name,
 						fixed(x.rss_kib_per_room, 1),
+						fixed(x.heap_kib_per_room, 1),
 						fixed(x.rss_mib, 1)
 					])
 				)

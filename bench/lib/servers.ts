@@ -8,14 +8,29 @@ import { freePort } from '../../tests/helpers/server.ts';
 import { sleep, waitForPort } from './proc.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const GC_PRELOAD = fileURLToPath(new URL('../../tests/helpers/gc-on-signal.mjs', import.meta.url));
-const GC_DONE = 'charter-test: gc done';
+const GC_PRELOAD = fileURLToPath(new URL('./gc-on-signal.mjs', import.meta.url));
+const GC_DONE = 'bench: gc done';
+
+/** What a server process holds after a full collection (process.memoryUsage, in bytes). */
+export interface HeapReport {
+	rss: number;
+	heapTotal: number;
+	heapUsed: number;
+	external: number;
+	arrayBuffers: number;
+	/** Size of each V8 heap space. */
+	spaces: Record<string, number>;
+}
 
 /** Which client library speaks to a server: y-websocket's provider, Hocuspocus's, or raw frames. */
 export type ClientKind = 'y-websocket' | 'hocuspocus' | 'floor';
 
-/** The names the JSON report uses for servers. */
-export type ServerName = 'charter' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-sqlite' | 'floor';
+/**
+ * The names the JSON report uses for servers; `charter-ref` is another checkout of Charter
+ * (BENCH_CHARTER_REF), to measure a change against what it changes.
+ */
+export type ServerName =
+	'charter' | 'charter-ref' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-sqlite' | 'floor';
 
 /** A started server: one or more processes, the URLs clients are spread over, and a way out. */
 export interface StartedServer {
@@ -23,8 +38,8 @@ export interface StartedServer {
 	urls: string[];
 	/** Every process that serves, whose CPU time and memory are the server's. */
 	pids: number[];
-	/** Forces a full garbage collection in every process and waits until it is done. */
-	collectGarbage(): Promise<void>;
+	/** Forces a full garbage collection in every process; resolves with what each then holds. */
+	collectGarbage(): Promise<HeapReport[]>;
 	/** Stops every process and removes what it stored. */
 	stop(): Promise<void>;
 }
@@ -76,7 +91,7 @@ function spawnNode(args: string[], env: Record<string, string>): NodeProcess {
 	return { child, output: () => output };
 }
 
-async function collect(node: NodeProcess): Promise<void> {
+async function collect(node: NodeProcess): Promise<HeapReport> {
 	const before = node.output().split(GC_DONE).length;
 	node.child.kill('SIGUSR2');
 	const deadline = Date.now() + 10_000;
@@ -84,6 +99,8 @@ async function collect(node: NodeProcess): Promise<void> {
 		if (Date.now() > deadline) throw new Error('a server did not collect garbage');
 		await sleep(20);
 	}
+	const line = node.output().split(GC_DONE).at(-1)!.split('\n')[0]!;
+	return JSON.parse(line) as HeapReport;
 }
 
 async function stopNode(node: NodeProcess): Promise<void> {
@@ -115,7 +132,7 @@ async function startNode(
 	return {
 		urls: [`ws://127.0.0.1:${port}${path}`],
 		pids: [node.child.pid!],
-		collectGarbage: () => collect(node),
+		collectGarbage: async () => [await collect(node)],
 		async stop() {
 			await stopNode(node);
 			cleanup();
@@ -124,39 +141,44 @@ async function startNode(
 }
 
 function tempDir(): string {
-	return mkdtempSync(join(tmpdir(), 'h6-bench-'));
+	return mkdtempSync(join(tmpdir(), 'charter-bench-'));
 }
 
 const noProtocols = () => [];
 const TSX = ['--import', 'tsx'];
 
-/** Charter's production server (`npm start`) with its SQLite store: durable before broadcast. */
-export const charter: ServerEntry = {
-	name: 'charter',
-	clientKind: 'y-websocket',
-	speaksYjs: true,
-	forgetsEmptyBoards: false,
-	protocols: (keys) => ['charter.v1', `key.${keys.editKey}`],
-	async start() {
-		const dataDir = tempDir();
-		return startNode(
-			[...TSX, 'server/main.ts'],
-			{ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '300' },
-			'/sync',
-			() => rmSync(dataDir, { recursive: true, force: true })
-		);
-	},
-	async boardUnloaded(server) {
-		const base = server.urls[0]!.replace('ws://', 'http://').replace(/\/sync$/, '');
-		const deadline = Date.now() + 20_000;
-		for (;;) {
-			const text = await fetch(`${base}/metrics`).then((res) => res.text());
-			if (/^charter_rooms_loaded 0$/m.test(text)) return;
-			if (Date.now() > deadline) throw new Error('charter did not unload the board');
-			await sleep(50);
+/** Charter's server from the checkout at `root` with its SQLite store: durable before broadcast. */
+function charterAt(name: ServerName, root: string): ServerEntry {
+	return {
+		name,
+		clientKind: 'y-websocket',
+		speaksYjs: true,
+		forgetsEmptyBoards: false,
+		protocols: (keys) => ['charter.v1', `key.${keys.editKey}`],
+		async start() {
+			const dataDir = tempDir();
+			return startNode(
+				[...TSX, join(root, 'server/main.ts')],
+				{ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '300' },
+				'/sync',
+				() => rmSync(dataDir, { recursive: true, force: true })
+			);
+		},
+		async boardUnloaded(server) {
+			const base = server.urls[0]!.replace('ws://', 'http://').replace(/\/sync$/, '');
+			const deadline = Date.now() + 20_000;
+			for (;;) {
+				const text = await fetch(`${base}/metrics`).then((res) => res.text());
+				if (/^charter_rooms_loaded 0$/m.test(text)) return;
+				if (Date.now() > deadline) throw new Error('charter did not unload the board');
+				await sleep(50);
+			}
 		}
-	}
-};
+	};
+}
+
+/** Charter's production server (`npm start`) with its SQLite store: durable before broadcast. */
+export const charter: ServerEntry = charterAt('charter', ROOT);
 
 /** The reference server: y-websocket 2.1.0's bin/server.cjs, boards in memory. */
 export const yWebsocket: ServerEntry = {
@@ -212,9 +234,12 @@ export const floor: ServerEntry = {
 	boardUnloaded: async () => {}
 };
 
+const reference = process.env.BENCH_CHARTER_REF;
+
 /** Every server the bench compares, in the order of the table. */
 export const SERVERS: readonly ServerEntry[] = [
 	charter,
+	...(reference ? [charterAt('charter-ref', reference)] : []),
 	yWebsocket,
 	hocuspocus,
 	hocuspocusSqlite,

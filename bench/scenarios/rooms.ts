@@ -4,7 +4,7 @@ import { buildLargeBoard } from '../fixtures/large-board.ts';
 import type { ClientAddress } from '../load/clients.ts';
 import { LoadWorker, split } from '../lib/pool.ts';
 import { rssKibOf, sleep } from '../lib/proc.ts';
-import type { ServerEntry } from '../lib/servers.ts';
+import type { HeapReport, ServerEntry } from '../lib/servers.ts';
 
 /** How the many-rooms scenario is run. */
 export interface RoomsSettings {
@@ -17,7 +17,13 @@ export interface RoomsSettings {
 export interface RoomsFigures extends Record<string, number> {
 	/** Growth of the server's resident memory (after a full collection) per loaded room. */
 	rss_kib_per_room: number;
+	/** Growth of the live JavaScript heap per loaded room (what V8 holds after a collection). */
+	heap_kib_per_room: number;
 	rss_mib: number;
+}
+
+function heapUsed(reports: HeapReport[]): number {
+	return reports.reduce((sum, report) => sum + report.heapUsed, 0);
 }
 
 /** A small kickoff board: what most loaded rooms hold. */
@@ -40,7 +46,7 @@ export async function runRooms(
 ): Promise<RoomsFigures> {
 	const started = await server.start();
 	try {
-		await started.collectGarbage();
+		const heapBefore = heapUsed(await started.collectGarbage());
 		const before = rssKibOf(started.pids);
 		const rooms: ClientAddress[][] = [];
 		let client = 0;
@@ -60,10 +66,14 @@ export async function runRooms(
 		);
 		await Promise.all(workers.map((worker) => worker.next('ready')));
 		await sleep(2_000);
-		await started.collectGarbage();
+		const heapAfter = heapUsed(await started.collectGarbage());
 		const after = rssKibOf(started.pids);
 		await Promise.all(workers.map((worker) => worker.close()));
-		return { rss_kib_per_room: (after - before) / settings.rooms, rss_mib: after / 1024 };
+		return {
+			rss_kib_per_room: (after - before) / settings.rooms,
+			heap_kib_per_room: (heapAfter - heapBefore) / 1024 / settings.rooms,
+			rss_mib: after / 1024
+		};
 	} finally {
 		await started.stop();
 	}

@@ -23,7 +23,7 @@ export interface StoreFigures extends Record<string, number> {
 export const sqliteStore: StoreEntry = {
 	name: 'sqlite',
 	async open() {
-		const dir = mkdtempSync(join(tmpdir(), 'h6-store-'));
+		const dir = mkdtempSync(join(tmpdir(), 'charter-bench-store-'));
 		const store = new SqliteStore({ dataDir: dir });
 		return {
 			store,

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import type { Capability } from '../../src/lib/sync/keys.ts';
@@ -57,8 +58,14 @@ export class Connection implements RoomPeer {
 	readonly #budget: ConnectionBudget;
 	readonly #closeListeners: Array<() => void> = [];
 
+	/**
+	 * `rawSocket` is the TCP socket `socket` was upgraded from: relayed frames, framed once for
+	 * every peer, are written to it directly (see frame.ts). ws writes its own frames to the same
+	 * socket synchronously, so frames never interleave.
+	 */
 	constructor(
 		private readonly socket: WebSocket,
+		private readonly rawSocket: Duplex,
 		readonly boardId: string,
 		readonly capability: Capability,
 		private readonly deps: ConnectionDeps
@@ -79,14 +86,14 @@ export class Connection implements RoomPeer {
 		);
 	}
 
-	/** Sends a frame if the socket is open; closes a peer that stopped reading (1013). */
-	send(frame: Uint8Array): void {
-		if (this.#closing || this.socket.readyState !== WebSocket.OPEN) return;
-		if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
-			this.#reject('slow_consumer', 'slowConsumer');
-			return;
-		}
-		this.socket.send(frame, { binary: true });
+	/** Sends a message if the socket is open; closes a peer that stopped reading (1013). */
+	send(message: Uint8Array): void {
+		if (this.#writable()) this.socket.send(message, { binary: true });
+	}
+
+	/** Sends a prepared frame (see frame.ts) if the socket is open, like `send`. */
+	sendFrame(frame: Buffer): void {
+		if (this.#writable()) this.rawSocket.write(frame);
 	}
 
 	/** Closes the socket with the code of `reason`; later messages from it are ignored. */
@@ -130,6 +137,17 @@ export class Connection implements RoomPeer {
 		}
 		this.#alive = false;
 		if (this.socket.readyState === WebSocket.OPEN) this.socket.ping();
+	}
+
+	// Open, not closing, and reading what it is sent: what ws holds for the socket counts the
+	// frames written to the raw socket too, since they wait in the same socket buffer.
+	#writable(): boolean {
+		if (this.#closing || this.socket.readyState !== WebSocket.OPEN) return false;
+		if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+			this.#reject('slow_consumer', 'slowConsumer');
+			return false;
+		}
+		return true;
 	}
 
 	#attach(room: Room): void {

@@ -10,6 +10,8 @@ import {
 	type AwarenessEntry,
 	type AwarenessOutcome
 } from './awareness.ts';
+import { BoardState, isEmptyUpdate } from './board-state.ts';
+import { binaryFrame } from './frame.ts';
 import {
 	encodeAwareness,
 	encodeSync,
@@ -20,7 +22,10 @@ import {
 
 /** What a room needs from a connection: a way to send frames and to be closed. */
 export interface RoomPeer {
-	send(frame: Uint8Array): void;
+	/** Sends one message (the payload of a binary frame). */
+	send(message: Uint8Array): void;
+	/** Sends a complete websocket frame made by `binaryFrame`, shared by every peer it goes to. */
+	sendFrame(frame: Buffer): void;
 	close(reason: CloseReasonName): void;
 }
 
@@ -64,7 +69,7 @@ function transactionChanged(transaction: Y.Transaction): boolean {
  * at most once per `awarenessRelayMs`, however many peers chatter.
  */
 export class Room {
-	readonly doc = new Y.Doc();
+	readonly #state = new BoardState((doc) => this.#watch(doc), STORE_ORIGIN);
 	readonly peers = new Set<RoomPeer>();
 	readonly #presence: RoomAwareness<RoomPeer>;
 	readonly #presenceToRelay = new Map<number, AwarenessEntry>();
@@ -92,7 +97,6 @@ export class Room {
 			maxStateBytes: deps.limits.maxAwarenessStateBytes,
 			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
 		});
-		this.doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
 	}
 
 	/**
@@ -106,15 +110,36 @@ export class Room {
 	): Promise<Room> {
 		const room = new Room(boardId, deps, onBroken);
 		const stored = await deps.store.load(boardId);
+		room.#logLength = stored.log.length;
+		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
+		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
+		if (parts.length <= 1) {
+			room.#state.restAs(parts[0] ?? Y.encodeStateAsUpdate(new Y.Doc()));
+			return room;
+		}
 		room.#applyingFrom = STORE_ORIGIN;
 		room.doc.transact(() => {
 			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORE_ORIGIN);
 			for (const update of stored.log) Y.applyUpdate(room.doc, update, STORE_ORIGIN);
 		}, STORE_ORIGIN);
 		room.#applyingFrom = undefined;
-		room.#logLength = stored.log.length;
 		room.#storeOwnChange();
+		room.#restWhenIdle();
 		return room;
+	}
+
+	/** The board's document, built from its resting bytes if need be (see board-state.ts). */
+	get doc(): Y.Doc {
+		if (!this.#state.resting) return this.#state.doc;
+		const applying = this.#applyingFrom;
+		this.#applyingFrom = STORE_ORIGIN;
+		try {
+			return this.#state.doc;
+		} finally {
+			this.#applyingFrom = applying;
+			this.#storeOwnChange();
+			this.#restWhenIdle();
+		}
 	}
 
 	/** True once a store write failed: the room takes no more work and waits to be unloaded. */
@@ -125,7 +150,7 @@ export class Room {
 	/** Greets a new peer with the server's state vector and everyone's presence. */
 	join(peer: RoomPeer): void {
 		this.peers.add(peer);
-		peer.send(encodeSync(SyncStep.step1, Y.encodeStateVector(this.doc)));
+		peer.send(encodeSync(SyncStep.step1, this.#state.stateVector()));
 		const present = this.#presence.present();
 		if (present.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(present)));
 	}
@@ -142,7 +167,7 @@ export class Room {
 	 * Returns the size of the reply, which the peer's byte budget pays for.
 	 */
 	answerStateVector(peer: RoomPeer, stateVector: Uint8Array): number {
-		const reply = encodeSync(SyncStep.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+		const reply = encodeSync(SyncStep.step2, this.#state.missing(stateVector));
 		this.#openBatch = null;
 		this.#enqueue(async () => peer.send(reply));
 		return reply.length;
@@ -154,10 +179,14 @@ export class Room {
 	 * connection).
 	 */
 	applyUpdate(from: RoomPeer, update: Uint8Array): void {
+		// What a peer with nothing new answers sync step 1 with: no need to wake a resting board.
+		if (isEmptyUpdate(update)) return;
+		// Built (if it rested) before the update's own transaction is tracked below.
+		const doc = this.doc;
 		this.#stateBeforeChange = null;
 		this.#applyingFrom = from;
 		try {
-			Y.applyUpdate(this.doc, update, from);
+			Y.applyUpdate(doc, update, from);
 		} catch (error) {
 			this.#storeDamagedPart(from);
 			this.#storeOwnChange();
@@ -165,11 +194,12 @@ export class Room {
 		} finally {
 			this.#applyingFrom = undefined;
 		}
-		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+		const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 		// A duplicate changes nothing and is neither stored nor relayed; an update still waiting
 		// for its dependencies is kept, since the doc will need it once they arrive.
 		if (this.#stateBeforeChange !== null || pending) this.#storeAndRelay(from, update);
 		this.#storeOwnChange();
+		this.#restWhenIdle();
 	}
 
 	/** Applies the entries of an awareness update that `from` may write, and relays them. */
@@ -195,7 +225,22 @@ export class Room {
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
 		this.#presenceTimer = null;
 		if (!this.#broken && this.#logLength > 0) await this.#compact();
-		this.doc.destroy();
+		this.#state.destroy();
+	}
+
+	#watch(doc: Y.Doc): void {
+		doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
+	}
+
+	// Once quiet, the board compacts if its log is past the threshold, then rests as bytes.
+	#restWhenIdle(): void {
+		if (this.#broken || this.#unloaded) return;
+		this.#state.restWhenIdle(() => {
+			this.#enqueue(async () => {
+				if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+			});
+			return this.settled();
+		});
 	}
 
 	#afterTransaction(transaction: Y.Transaction): void {
@@ -245,7 +290,9 @@ export class Room {
 			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
 			this.deps.onStored?.(this.boardId);
 			this.#logLength += batch.updates.length;
-			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
+			// Merging the log decodes the whole board: past the threshold a busy board compacts
+			// when it goes quiet (#restWhenIdle), and at once only when its log doubled.
+			if (this.#logLength >= 2 * this.deps.compactAfterUpdates) await this.#compact();
 		});
 	}
 
@@ -275,8 +322,11 @@ export class Room {
 		this.#broadcast(frame, except);
 	}
 
-	#broadcast(frame: Uint8Array, except?: RoomPeer): void {
-		for (const peer of this.peers) if (peer !== except) peer.send(frame);
+	// Framed once for all peers: per peer, a relay costs one write of the same buffer.
+	#broadcast(message: Uint8Array, except?: RoomPeer): void {
+		if (this.peers.size === 0 || (this.peers.size === 1 && this.peers.has(except!))) return;
+		const frame = binaryFrame(message);
+		for (const peer of this.peers) if (peer !== except) peer.sendFrame(frame);
 	}
 
 	#enqueue(task: () => Promise<void>): void {

@@ -131,7 +131,7 @@ export class SyncServer {
 			return refuseUpgrade(socket, decision.status, decision.message);
 		}
 		this.#wss.handleUpgrade(req, socket, head, (ws) => {
-			const connection = new Connection(ws, decision.boardId, decision.capability, {
+			const connection = new Connection(ws, socket, decision.boardId, decision.capability, {
 				rooms: this.rooms,
 				metrics,
 				logger,
