@@ -14,7 +14,7 @@ export async function readBoardState(
 	const room = await rooms.peek(boardId);
 	if (room) {
 		await room.settled();
-		return Y.encodeStateAsUpdate(room.doc);
+		return room.encodeState();
 	}
 	const stored = await store.load(boardId);
 	const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;

@@ -7,7 +7,8 @@ export const REST_AFTER_MS = 1_000;
 const MAX_REST_AFTER_MS = 30_000;
 
 /** The state vector of a peer that has nothing yet. */
-const EMPTY_STATE_VECTOR = Uint8Array.of(0);
+/** The state vector of an empty document: a peer that has nothing. */
+export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
 /** An update that holds nothing: what a client with an empty document answers sync step 1 with. */
 export function isEmptyUpdate(update: Uint8Array): boolean {

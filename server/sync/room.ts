@@ -10,7 +10,7 @@ import {
 	type AwarenessEntry,
 	type AwarenessOutcome
 } from './awareness.ts';
-import { BoardState, isEmptyUpdate } from './board-state.ts';
+import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
 import { binaryFrame } from './frame.ts';
 import {
 	encodeAwareness,
@@ -140,6 +140,11 @@ export class Room {
 			this.#storeOwnChange();
 			this.#restWhenIdle();
 		}
+	}
+
+	/** The whole board as one update, without waking a resting board (for exports, versions). */
+	encodeState(): Uint8Array {
+		return this.#state.missing(EMPTY_STATE_VECTOR);
 	}
 
 	/** True once a store write failed: the room takes no more work and waits to be unloaded. */
