@@ -26,6 +26,8 @@ export interface PostgresStoreOptions {
 	 * (default 3 s); past that it fails with StoreError.
 	 */
 	retryForMs?: number;
+	/** How long opening keeps retrying while the server cannot be reached (default retryForMs). */
+	connectRetryForMs?: number;
 	/** Told of every lost or refused connection, for the dependency metrics and the log. */
 	onConnectionError?: (error: Error) => void;
 }
@@ -100,7 +102,7 @@ export class PostgresStore implements Store {
 		pool.on('error', (error) => onConnectionError(error));
 		const store = new PostgresStore(pool, options.retryForMs ?? 3_000, onConnectionError);
 		try {
-			await store.#run(null, 'migrate', () => migrate(pool));
+			await store.#run(null, 'migrate', () => migrate(pool), options.connectRetryForMs);
 		} catch (error) {
 			await pool.end();
 			throw error;
@@ -275,9 +277,14 @@ export class PostgresStore implements Store {
 
 	// Runs an operation, retrying with backoff while PostgreSQL cannot be reached, and wraps
 	// whatever finally fails in a StoreError naming the board.
-	async #run<T>(boardId: string | null, operation: string, work: () => Promise<T>): Promise<T> {
+	async #run<T>(
+		boardId: string | null,
+		operation: string,
+		work: () => Promise<T>,
+		retryForMs = this.#retryForMs
+	): Promise<T> {
 		this.#assertOpen(boardId);
-		const deadline = Date.now() + this.#retryForMs;
+		const deadline = Date.now() + retryForMs;
 		for (let attempt = 0; ; attempt++) {
 			try {
 				return await work();

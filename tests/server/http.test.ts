@@ -11,10 +11,13 @@ describe('HTTP endpoints', () => {
 		removeDataDir(server.dataDir);
 	});
 
-	it('answers /healthz with 200 while the store answers', async () => {
+	it('answers /healthz with 200 and the state of each dependency while they answer', async () => {
 		const response = await fetch(`${server.httpUrl}/healthz`);
 		expect(response.status).toBe(200);
-		expect(await response.text()).toBe('ok\n');
+		expect(await response.json()).toEqual({
+			status: 'ok',
+			dependencies: { store: { kind: 'sqlite', up: true }, bus: { kind: 'local', up: true } }
+		});
 	});
 
 	it('tells the server time on /api/time, for clients to correct their clocks', async () => {

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+import { BusError, type Bus, type BusChannel, type BusKind, type BusListener } from './bus.ts';
+import {
+	boardStreamKey,
+	compareStreamIds,
+	parseStreamFields,
+	STREAM_START,
+	streamFields,
+	streamInfoField,
+	wakeStreamKey,
+	type StreamMessage
+} from './redis-stream.ts';
+
+/** Options of the Redis Streams bus. */
+export interface RedisBusOptions {
+	/** A redis:// or rediss:// URL. */
+	url: string;
+	/** Entries a board's stream keeps (XADD MAXLEN ~), enough to cover a reader's lag. */
+	maxLen: number;
+	logger: Logger;
+	/** Told of every connection error, for the dependency metrics. */
+	onConnectionError?: (error: Error) => void;
+	/** Bytes of updates held while Redis is away; past that, readers are told to resync. */
+	maxPendingBytes?: number;
+	/** How long one XREAD blocks before it is made again (default 5 s). */
+	blockMs?: number;
+}
+
+interface Subscription {
+	readonly boardId: string;
+	readonly key: string;
+	readonly listener: BusListener;
+	/** The last entry seen; null while Redis could not say where the stream stands. */
+	lastId: string | null;
+	/** Catch up from the store before reading on (the reader lost its connection). */
+	resync: boolean;
+	left: boolean;
+}
+
+/** A board's stream expires a day after its last entry, so idle boards cost Redis nothing. */
+const STREAM_TTL_MS = 24 * 60 * 60 * 1_000;
+/** How long joining a board waits for Redis to say where its stream stands. */
+const POSITION_TIMEOUT_MS = 1_000;
+const backoff = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
+
+/**
+ * Redis Streams between nodes. A node XADDs what it stored to the board's stream (trimmed with
+ * MAXLEN ~); one reader per node XREADs the streams of its loaded boards from the last id it
+ * saw and hands other nodes' entries to the rooms. A reader that fell behind the trimmed part,
+ * or lost its connection, has the room catch up from the store. Updates published while Redis
+ * is away wait in the client's queue and go out when it is back.
+ */
+export class RedisBus implements Bus {
+	readonly kind = 'redis';
+	/** This node's name on the streams, so it never reads back its own entries. */
+	readonly nodeId = randomUUID();
+	readonly #commands: Redis;
+	readonly #reader: Redis;
+	readonly #subscriptions = new Map<string, Set<Subscription>>();
+	readonly #wakeKey = wakeStreamKey(this.nodeId);
+	readonly #readCount: number;
+	readonly #stop = new AbortController();
+	#wakeLastId = STREAM_START;
+	#pendingBytes = 0;
+	/** Boards some of whose stored updates could not be published: readers must resync. */
+	readonly #unpublished = new Set<string>();
+	#readerWasReady = false;
+	#loop: Promise<void> = Promise.resolve();
+
+	private constructor(private readonly options: RedisBusOptions) {
+		const common: RedisOptions = {
+			protocol: 2,
+			retryStrategy: backoff,
+			connectionName: `charter-${this.nodeId}`
+		};
+		// Publishes wait in the offline queue while Redis is away, and are resent if unanswered.
+		this.#commands = new Redis(options.url, { ...common, maxRetriesPerRequest: null });
+		// The reader's commands fail at once when the connection drops, so its loop moves on.
+		this.#reader = new Redis(options.url, {
+			...common,
+			maxRetriesPerRequest: 0,
+			enableOfflineQueue: false,
+			autoResendUnfulfilledCommands: false
+		});
+		this.#readCount = Math.max(1, Math.min(500, options.maxLen));
+		for (const client of [this.#commands, this.#reader]) {
+			client.on('error', (error: Error) => this.options.onConnectionError?.(error));
+		}
+		this.#reader.on('ready', () => this.#readerReady());
+		this.#commands.on('ready', () => this.#announceUnpublished());
+	}
+
+	/** Connects to Redis, waiting up to `timeoutMs`; throws BusError when it does not answer. */
+	static async connect(options: RedisBusOptions, timeoutMs: number): Promise<RedisBus> {
+		const bus = new RedisBus(options);
+		let lastError: Error | null = null;
+		const onError = (error: Error) => (lastError = error);
+		bus.#commands.on('error', onError);
+		const ready = (client: Redis) =>
+			client.status === 'ready' ? Promise.resolve() : once(client, 'ready');
+		let timer: NodeJS.Timeout | undefined;
+		const timedOut = new Promise<false>(
+			(resolve) => (timer = setTimeout(resolve, timeoutMs, false))
+		);
+		const connected = await Promise.race([
+			Promise.all([ready(bus.#commands), ready(bus.#reader)]).then(() => true),
+			timedOut
+		]);
+		clearTimeout(timer);
+		bus.#commands.off('error', onError);
+		if (!connected) {
+			await bus.close();
+			const why = (lastError as Error | null)?.message ?? 'no answer';
+			throw new BusError(`Redis did not answer within ${timeoutMs} ms (${why})`);
+		}
+		bus.#loop = bus.#readLoop();
+		return bus;
+	}
+
+	/** {@inheritDoc Bus.join} */
+	async join(boardId: string, listener: BusListener): Promise<BusChannel> {
+		if (this.#stop.signal.aborted) throw new BusError('the Redis bus is closed');
+		const key = boardStreamKey(boardId);
+		const subscription: Subscription = {
+			boardId,
+			key,
+			listener,
+			lastId: await this.#positionNow(key),
+			resync: false,
+			left: false
+		};
+		// Redis did not say where the stream stands: the reader asks once it can, and the room
+		// then catches up from the store, which has everything published before that.
+		if (subscription.lastId === null) subscription.resync = true;
+		let group = this.#subscriptions.get(key);
+		if (!group) this.#subscriptions.set(key, (group = new Set()));
+		group.add(subscription);
+		this.#wake();
+		return {
+			publish: (kind, payload) => this.#publish(subscription, kind, payload),
+			leave: () => this.#leave(subscription)
+		};
+	}
+
+	/** {@inheritDoc Bus.ping} */
+	async ping(): Promise<void> {
+		if (this.#commands.status !== 'ready' || this.#reader.status !== 'ready') {
+			throw new BusError(`Redis is not connected (${this.#commands.status})`);
+		}
+		await this.#commands.ping();
+	}
+
+	/** {@inheritDoc Bus.close} */
+	async close(): Promise<void> {
+		if (this.#stop.signal.aborted) return;
+		this.#stop.abort();
+		this.#reader.disconnect();
+		await this.#loop;
+		if (this.#commands.status === 'ready') {
+			await this.#commands.del(this.#wakeKey).catch(() => {});
+			await this.#commands.quit().catch(() => {});
+		}
+		this.#commands.disconnect();
+	}
+
+	#publish(subscription: Subscription, kind: BusKind, payload: Uint8Array): void {
+		if (subscription.left || this.#stop.signal.aborted) return;
+		// Presence renews itself every few seconds: never queue it for later.
+		if (kind === 'awareness' && this.#commands.status !== 'ready') return;
+		const limit = this.options.maxPendingBytes ?? 64 * 1024 * 1024;
+		if (kind === 'update' && this.#pendingBytes + payload.length > limit) {
+			this.#unpublished.add(subscription.boardId);
+			return;
+		}
+		this.#xadd(subscription.key, { node: this.nodeId, kind, payload });
+	}
+
+	#xadd(key: string, message: StreamMessage): void {
+		const size = message.payload.length;
+		this.#pendingBytes += size;
+		const maxLen = String(this.options.maxLen);
+		this.#commands
+			.call('XADD', [key, 'MAXLEN', '~', maxLen, '*', ...streamFields(message)])
+			.then(
+				() => this.#commands.pexpire(key, STREAM_TTL_MS),
+				(error: unknown) => {
+					this.#unpublished.add(key.slice(boardStreamKey('').length));
+					this.options.logger.warn({ err: error }, 'publishing to Redis failed');
+				}
+			)
+			.catch(() => {})
+			.finally(() => (this.#pendingBytes -= size));
+	}
+
+	// Readers of a board some of whose updates were never published catch up from the store.
+	#announceUnpublished(): void {
+		for (const boardId of this.#unpublished) {
+			const message = { node: this.nodeId, kind: 'resync', payload: new Uint8Array() } as const;
+			this.#xadd(boardStreamKey(boardId), message);
+		}
+		this.#unpublished.clear();
+	}
+
+	#leave(subscription: Subscription): void {
+		subscription.left = true;
+		const group = this.#subscriptions.get(subscription.key);
+		group?.delete(subscription);
+		if (group?.size === 0) this.#subscriptions.delete(subscription.key);
+	}
+
+	// Where the stream stands now, or null when Redis does not answer soon.
+	async #positionNow(key: string): Promise<string | null> {
+		if (this.#commands.status !== 'ready') return null;
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<null>((resolve) => {
+			timer = setTimeout(resolve, POSITION_TIMEOUT_MS, null);
+		});
+		const position = this.#position(this.#commands, key).catch(() => null);
+		const result = await Promise.race([position, timeout]);
+		clearTimeout(timer);
+		return result;
+	}
+
+	async #position(client: Redis, key: string): Promise<string> {
+		try {
+			const info = await client.call('XINFO', ['STREAM', key]);
+			return String(streamInfoField(info, 'last-generated-id') ?? STREAM_START);
+		} catch (error) {
+			if (error instanceof Error && /no such key/i.test(error.message)) return STREAM_START;
+			throw error;
+		}
+	}
+
+	// Makes a blocked XREAD return, so it is made again with the streams joined since.
+	#wake(): void {
+		if (this.#commands.status !== 'ready') return;
+		this.#commands
+			.call('XADD', [this.#wakeKey, 'MAXLEN', '1', '*', 'w', '1'])
+			.then(() => this.#commands.pexpire(this.#wakeKey, STREAM_TTL_MS))
+			.catch(() => {});
+	}
+
+	#readerReady(): void {
+		// Back after losing the connection: entries may have been lost with a restarted Redis.
+		if (this.#readerWasReady) {
+			for (const group of this.#subscriptions.values()) {
+				for (const subscription of group) subscription.resync = true;
+			}
+		}
+		this.#readerWasReady = true;
+	}
+
+	async #readLoop(): Promise<void> {
+		let failures = 0;
+		while (!this.#stop.signal.aborted) {
+			try {
+				if (this.#reader.status !== 'ready') {
+					await once(this.#reader, 'ready', { signal: this.#stop.signal });
+					continue;
+				}
+				await this.#catchUp();
+				await this.#readOnce();
+				failures = 0;
+			} catch (error) {
+				if (this.#stop.signal.aborted) return;
+				this.options.logger.debug({ err: error }, 'reading the Redis streams failed');
+				await new Promise((resolve) => setTimeout(resolve, backoff(failures++)));
+			}
+		}
+	}
+
+	// Positions the subscriptions Redis could not place before, then has the rooms that may
+	// have missed something reload from the store.
+	async #catchUp(): Promise<void> {
+		for (const group of this.#subscriptions.values()) {
+			for (const subscription of group) {
+				if (subscription.lastId === null) {
+					subscription.lastId = await this.#position(this.#reader, subscription.key);
+				}
+				if (subscription.resync) {
+					subscription.resync = false;
+					this.#tell(subscription, (listener) => listener.resync());
+				}
+			}
+		}
+	}
+
+	async #readOnce(): Promise<void> {
+		const keys = [this.#wakeKey];
+		const ids = [this.#wakeLastId];
+		const before = new Map<Subscription, string>();
+		for (const [key, group] of this.#subscriptions) {
+			let from: string | null = null;
+			for (const subscription of group) {
+				if (subscription.lastId === null) continue;
+				before.set(subscription, subscription.lastId);
+				if (from === null || compareStreamIds(subscription.lastId, from) < 0) {
+					from = subscription.lastId;
+				}
+			}
+			if (from !== null) {
+				keys.push(key);
+				ids.push(from);
+			}
+		}
+		const block = String(this.options.blockMs ?? 5_000);
+		const args = ['COUNT', String(this.#readCount), 'BLOCK', block, 'STREAMS', ...keys, ...ids];
+		const reply = (await this.#reader.callBuffer('XREAD', args)) as Array<
+			[Buffer, Array<[Buffer, Buffer[]]>]
+		> | null;
+		for (const [keyBytes, entries] of reply ?? []) {
+			const key = keyBytes.toString();
+			if (key === this.#wakeKey) {
+				this.#wakeLastId = entries.at(-1)![0].toString();
+				continue;
+			}
+			this.#deliver(key, entries);
+			if (entries.length >= this.#readCount) await this.#checkTrimmed(key, before);
+		}
+	}
+
+	#deliver(key: string, entries: Array<[Buffer, Buffer[]]>): void {
+		const group = this.#subscriptions.get(key);
+		if (!group) return;
+		for (const [idBytes, fields] of entries) {
+			const id = idBytes.toString();
+			const message = parseStreamFields(fields);
+			for (const subscription of group) {
+				if (subscription.lastId === null || compareStreamIds(id, subscription.lastId) <= 0) {
+					continue;
+				}
+				subscription.lastId = id;
+				if (!message || message.node === this.nodeId) continue;
+				this.#tell(subscription, (listener) => {
+					if (message.kind === 'update') listener.update(message.payload);
+					else if (message.kind === 'awareness') listener.awareness(message.node, message.payload);
+					else listener.resync();
+				});
+			}
+		}
+	}
+
+	// A full batch may mean the reader is far behind. Entries are trimmed oldest first, so a
+	// subscription missed some exactly when the stream deleted an entry after its last id.
+	async #checkTrimmed(key: string, before: Map<Subscription, string>): Promise<void> {
+		const info = await this.#reader.call('XINFO', ['STREAM', key]).catch(() => null);
+		const deleted = streamInfoField(info, 'max-deleted-entry-id');
+		if (deleted === undefined) return;
+		for (const subscription of this.#subscriptions.get(key) ?? []) {
+			const from = before.get(subscription);
+			if (from !== undefined && compareStreamIds(String(deleted), from) > 0) {
+				this.options.logger.info(
+					{ boardId: subscription.boardId },
+					'fell behind the trimmed stream: reloading from the store'
+				);
+				this.#tell(subscription, (listener) => listener.resync());
+			}
+		}
+	}
+
+	#tell(subscription: Subscription, deliver: (listener: BusListener) => void): void {
+		if (subscription.left) return;
+		try {
+			deliver(subscription.listener);
+		} catch (error) {
+			this.options.logger.error(
+				{ err: error, boardId: subscription.boardId },
+				'applying a message from another node failed'
+			);
+		}
+	}
+}
