@@ -74,3 +74,10 @@ export function streamInfoField(info: unknown, name: string): unknown {
 	}
 	return undefined;
 }
+
+/** The id of a stream's oldest entry, from an XINFO STREAM reply; null when it has none. */
+export function firstEntryId(info: unknown): string | null {
+	const first = streamInfoField(info, 'first-entry');
+	if (!Array.isArray(first) || first.length === 0) return null;
+	return String(first[0]);
+}

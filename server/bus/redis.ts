@@ -6,6 +6,7 @@ import { BusError, type Bus, type BusChannel, type BusKind, type BusListener } f
 import {
 	boardStreamKey,
 	compareStreamIds,
+	firstEntryId,
 	parseStreamFields,
 	STREAM_START,
 	streamFields,
@@ -344,14 +345,15 @@ export class RedisBus implements Bus {
 	}
 
 	// A full batch may mean the reader is far behind. Entries are trimmed oldest first, so a
-	// subscription missed some exactly when the stream deleted an entry after its last id.
+	// subscription may have missed some when the stream's first entry is past its last id
+	// (a reload that was not needed costs one store read; a missed update would cost a board).
 	async #checkTrimmed(key: string, before: Map<Subscription, string>): Promise<void> {
 		const info = await this.#reader.call('XINFO', ['STREAM', key]).catch(() => null);
-		const deleted = streamInfoField(info, 'max-deleted-entry-id');
-		if (deleted === undefined) return;
+		const first = firstEntryId(info);
+		if (first === null) return;
 		for (const subscription of this.#subscriptions.get(key) ?? []) {
 			const from = before.get(subscription);
-			if (from !== undefined && compareStreamIds(String(deleted), from) > 0) {
+			if (from !== undefined && compareStreamIds(first, from) > 0) {
 				this.options.logger.info(
 					{ boardId: subscription.boardId },
 					'fell behind the trimmed stream: reloading from the store'
