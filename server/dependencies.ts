@@ -60,13 +60,16 @@ export async function openDependencies(
 	logger: Logger,
 	metrics: Metrics
 ): Promise<Dependencies> {
+	// Until both are open, a failure ends the start with one line; after that, it is logged.
+	let opened = false;
 	const lost = (dependency: DependencyName) => (error: Error) => {
 		metrics.dependencyErrors.inc({ dependency });
-		logger.warn({ dependency, error: error.message }, 'dependency connection error');
+		if (opened) logger.warn({ dependency, error: error.message }, 'dependency connection error');
 	};
 	const store = await openStore(config, lost('store'));
 	try {
 		const bus = await openBus(config, logger, lost('bus'));
+		opened = true;
 		return { store, bus };
 	} catch (error) {
 		await store.close();

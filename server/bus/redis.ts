@@ -100,8 +100,12 @@ export class RedisBus implements Bus {
 		let lastError: Error | null = null;
 		const onError = (error: Error) => (lastError = error);
 		bus.#commands.on('error', onError);
+		// Not events.once: it gives up at the first 'error', and a refused connection is retried.
 		const ready = (client: Redis) =>
-			client.status === 'ready' ? Promise.resolve() : once(client, 'ready');
+			new Promise<void>((resolve) => {
+				if (client.status === 'ready') resolve();
+				else client.once('ready', () => resolve());
+			});
 		let timer: NodeJS.Timeout | undefined;
 		const timedOut = new Promise<false>(
 			(resolve) => (timer = setTimeout(resolve, timeoutMs, false))

@@ -96,7 +96,11 @@ export interface TestPostgres {
 	readonly url: string;
 	/** Creates a fresh, empty database and returns its URL. */
 	createDatabase(): Promise<string>;
-	/** Stops the server (immediately, as a crash would) and removes its files. */
+	/** Stops the server at once, as a crash would; its data stays. */
+	kill(): Promise<void>;
+	/** Starts it again on the same port and data. */
+	start(): Promise<void>;
+	/** Stops the server and removes its files. */
 	stop(): Promise<void>;
 }
 
@@ -123,7 +127,12 @@ export async function startPostgres(postgresBin: string): Promise<TestPostgres> 
 	// fsync=off: the data directory is thrown away; these tests crash nodes, never PostgreSQL.
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
 	const pgCtl = join(postgresBin, 'pg_ctl');
-	run(...asPostgres(pgCtl, ['-D', dataDir, '-o', options, '-l', join(dir, 'log'), '-w', 'start']));
+	const start = () =>
+		run(
+			...asPostgres(pgCtl, ['-D', dataDir, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])
+		);
+	const kill = () => run(...asPostgres(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']));
+	start();
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 	let databases = 0;
 	return {
@@ -140,8 +149,14 @@ export async function startPostgres(postgresBin: string): Promise<TestPostgres> 
 			}
 			return `postgres://postgres@127.0.0.1:${port}/${name}`;
 		},
+		async kill() {
+			kill();
+		},
+		async start() {
+			start();
+		},
 		async stop() {
-			run(...asPostgres(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']));
+			kill();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
@@ -174,6 +189,8 @@ export async function startRedis(redisServer: string): Promise<TestRedis> {
 	let child: ChildProcess | null = null;
 	let output = '';
 	const launch = async () => {
+		const running = child as ChildProcess | null;
+		if (running && running.exitCode === null && running.signalCode === null) return;
 		output = '';
 		child = spawn(
 			redisServer,
