@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { BusError, type Bus, type BusChannel, type BusKind, type BusListener } from './bus.ts';
-import {
-	boardStreamKey,
-	compareStreamIds,
-	firstEntryId,
-	parseStreamFields,
-	STREAM_START,
-	streamFields,
-	streamInfoField,
-	wakeStreamKey,
-	type StreamMessage
-} from './redis-stream.ts';
+import { backoff, StreamReader, streamPosition, type Subscription } from './redis-reader.ts';
+import { boardStreamKey, streamFields, wakeStreamKey, type StreamMessage } from './redis-stream.ts';
 
 /** Options of the Redis Streams bus. */
 export interface RedisBusOptions {
@@ -30,22 +20,10 @@ export interface RedisBusOptions {
 	blockMs?: number;
 }
 
-interface Subscription {
-	readonly boardId: string;
-	readonly key: string;
-	readonly listener: BusListener;
-	/** The last entry seen; null while Redis could not say where the stream stands. */
-	lastId: string | null;
-	/** Catch up from the store before reading on (the reader lost its connection). */
-	resync: boolean;
-	left: boolean;
-}
-
 /** A board's stream expires a day after its last entry, so idle boards cost Redis nothing. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1_000;
 /** How long joining a board waits for Redis to say where its stream stands. */
 const POSITION_TIMEOUT_MS = 1_000;
-const backoff = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
 
 /**
  * Redis Streams between nodes. A node XADDs what it stored to the board's stream (trimmed with
@@ -60,15 +38,12 @@ export class RedisBus implements Bus {
 	readonly nodeId = randomUUID();
 	readonly #commands: Redis;
 	readonly #reader: Redis;
-	readonly #subscriptions = new Map<string, Set<Subscription>>();
+	readonly #streams: StreamReader;
 	readonly #wakeKey = wakeStreamKey(this.nodeId);
-	readonly #readCount: number;
 	readonly #stop = new AbortController();
-	#wakeLastId = STREAM_START;
 	#pendingBytes = 0;
 	/** Boards some of whose stored updates could not be published: readers must resync. */
 	readonly #unpublished = new Set<string>();
-	#readerWasReady = false;
 	#loop: Promise<void> = Promise.resolve();
 
 	private constructor(private readonly options: RedisBusOptions) {
@@ -86,11 +61,20 @@ export class RedisBus implements Bus {
 			enableOfflineQueue: false,
 			autoResendUnfulfilledCommands: false
 		});
-		this.#readCount = Math.max(1, Math.min(500, options.maxLen));
+		this.#streams = new StreamReader(
+			this.#reader,
+			{
+				nodeId: this.nodeId,
+				wakeKey: this.#wakeKey,
+				readCount: Math.max(1, Math.min(500, options.maxLen)),
+				blockMs: options.blockMs ?? 5_000,
+				logger: options.logger
+			},
+			this.#stop.signal
+		);
 		for (const client of [this.#commands, this.#reader]) {
 			client.on('error', (error: Error) => this.options.onConnectionError?.(error));
 		}
-		this.#reader.on('ready', () => this.#readerReady());
 		this.#commands.on('ready', () => this.#announceUnpublished());
 	}
 
@@ -121,7 +105,7 @@ export class RedisBus implements Bus {
 			const why = (lastError as Error | null)?.message ?? 'no answer';
 			throw new BusError(`Redis did not answer within ${timeoutMs} ms (${why})`);
 		}
-		bus.#loop = bus.#readLoop();
+		bus.#loop = bus.#streams.run();
 		return bus;
 	}
 
@@ -140,13 +124,11 @@ export class RedisBus implements Bus {
 		// Redis did not say where the stream stands: the reader asks once it can, and the room
 		// then catches up from the store, which has everything published before that.
 		if (subscription.lastId === null) subscription.resync = true;
-		let group = this.#subscriptions.get(key);
-		if (!group) this.#subscriptions.set(key, (group = new Set()));
-		group.add(subscription);
+		this.#streams.add(subscription);
 		this.#wake();
 		return {
 			publish: (kind, payload) => this.#publish(subscription, kind, payload),
-			leave: () => this.#leave(subscription)
+			leave: () => this.#streams.remove(subscription)
 		};
 	}
 
@@ -209,13 +191,6 @@ export class RedisBus implements Bus {
 		this.#unpublished.clear();
 	}
 
-	#leave(subscription: Subscription): void {
-		subscription.left = true;
-		const group = this.#subscriptions.get(subscription.key);
-		group?.delete(subscription);
-		if (group?.size === 0) this.#subscriptions.delete(subscription.key);
-	}
-
 	// Where the stream stands now, or null when Redis does not answer soon.
 	async #positionNow(key: string): Promise<string | null> {
 		if (this.#commands.status !== 'ready') return null;
@@ -223,20 +198,10 @@ export class RedisBus implements Bus {
 		const timeout = new Promise<null>((resolve) => {
 			timer = setTimeout(resolve, POSITION_TIMEOUT_MS, null);
 		});
-		const position = this.#position(this.#commands, key).catch(() => null);
+		const position = streamPosition(this.#commands, key).catch(() => null);
 		const result = await Promise.race([position, timeout]);
 		clearTimeout(timer);
 		return result;
-	}
-
-	async #position(client: Redis, key: string): Promise<string> {
-		try {
-			const info = await client.call('XINFO', ['STREAM', key]);
-			return String(streamInfoField(info, 'last-generated-id') ?? STREAM_START);
-		} catch (error) {
-			if (error instanceof Error && /no such key/i.test(error.message)) return STREAM_START;
-			throw error;
-		}
 	}
 
 	// Makes a blocked XREAD return, so it is made again with the streams joined since.
@@ -246,136 +211,5 @@ export class RedisBus implements Bus {
 			.call('XADD', [this.#wakeKey, 'MAXLEN', '1', '*', 'w', '1'])
 			.then(() => this.#commands.pexpire(this.#wakeKey, STREAM_TTL_MS))
 			.catch(() => {});
-	}
-
-	#readerReady(): void {
-		// Back after losing the connection: entries may have been lost with a restarted Redis.
-		if (this.#readerWasReady) {
-			for (const group of this.#subscriptions.values()) {
-				for (const subscription of group) subscription.resync = true;
-			}
-		}
-		this.#readerWasReady = true;
-	}
-
-	async #readLoop(): Promise<void> {
-		let failures = 0;
-		while (!this.#stop.signal.aborted) {
-			try {
-				if (this.#reader.status !== 'ready') {
-					await once(this.#reader, 'ready', { signal: this.#stop.signal });
-					continue;
-				}
-				await this.#catchUp();
-				await this.#readOnce();
-				failures = 0;
-			} catch (error) {
-				if (this.#stop.signal.aborted) return;
-				this.options.logger.debug({ err: error }, 'reading the Redis streams failed');
-				await new Promise((resolve) => setTimeout(resolve, backoff(failures++)));
-			}
-		}
-	}
-
-	// Positions the subscriptions Redis could not place before, then has the rooms that may
-	// have missed something reload from the store.
-	async #catchUp(): Promise<void> {
-		for (const group of this.#subscriptions.values()) {
-			for (const subscription of group) {
-				if (subscription.lastId === null) {
-					subscription.lastId = await this.#position(this.#reader, subscription.key);
-				}
-				if (subscription.resync) {
-					subscription.resync = false;
-					this.#tell(subscription, (listener) => listener.resync());
-				}
-			}
-		}
-	}
-
-	async #readOnce(): Promise<void> {
-		const keys = [this.#wakeKey];
-		const ids = [this.#wakeLastId];
-		const before = new Map<Subscription, string>();
-		for (const [key, group] of this.#subscriptions) {
-			let from: string | null = null;
-			for (const subscription of group) {
-				if (subscription.lastId === null) continue;
-				before.set(subscription, subscription.lastId);
-				if (from === null || compareStreamIds(subscription.lastId, from) < 0) {
-					from = subscription.lastId;
-				}
-			}
-			if (from !== null) {
-				keys.push(key);
-				ids.push(from);
-			}
-		}
-		const block = String(this.options.blockMs ?? 5_000);
-		const args = ['COUNT', String(this.#readCount), 'BLOCK', block, 'STREAMS', ...keys, ...ids];
-		const reply = (await this.#reader.callBuffer('XREAD', args)) as Array<
-			[Buffer, Array<[Buffer, Buffer[]]>]
-		> | null;
-		for (const [keyBytes, entries] of reply ?? []) {
-			const key = keyBytes.toString();
-			if (key === this.#wakeKey) {
-				this.#wakeLastId = entries.at(-1)![0].toString();
-				continue;
-			}
-			this.#deliver(key, entries);
-			if (entries.length >= this.#readCount) await this.#checkTrimmed(key, before);
-		}
-	}
-
-	#deliver(key: string, entries: Array<[Buffer, Buffer[]]>): void {
-		const group = this.#subscriptions.get(key);
-		if (!group) return;
-		for (const [idBytes, fields] of entries) {
-			const id = idBytes.toString();
-			const message = parseStreamFields(fields);
-			for (const subscription of group) {
-				if (subscription.lastId === null || compareStreamIds(id, subscription.lastId) <= 0) {
-					continue;
-				}
-				subscription.lastId = id;
-				if (!message || message.node === this.nodeId) continue;
-				this.#tell(subscription, (listener) => {
-					if (message.kind === 'update') listener.update(message.payload);
-					else if (message.kind === 'awareness') listener.awareness(message.node, message.payload);
-					else listener.resync();
-				});
-			}
-		}
-	}
-
-	// A full batch may mean the reader is far behind. Entries are trimmed oldest first, so a
-	// subscription may have missed some when the stream's first entry is past its last id
-	// (a reload that was not needed costs one store read; a missed update would cost a board).
-	async #checkTrimmed(key: string, before: Map<Subscription, string>): Promise<void> {
-		const info = await this.#reader.call('XINFO', ['STREAM', key]).catch(() => null);
-		const first = firstEntryId(info);
-		if (first === null) return;
-		for (const subscription of this.#subscriptions.get(key) ?? []) {
-			const from = before.get(subscription);
-			if (from !== undefined && compareStreamIds(first, from) > 0) {
-				this.options.logger.info(
-					{ boardId: subscription.boardId },
-					'fell behind the trimmed stream: reloading from the store'
-				);
-				this.#tell(subscription, (listener) => listener.resync());
-			}
-		}
-	}
-
-	#tell(subscription: Subscription, deliver: (listener: BusListener) => void): void {
-		if (subscription.left) return;
-		try {
-			deliver(subscription.listener);
-		} catch (error) {
-			this.options.logger.error(
-				{ err: error, boardId: subscription.boardId },
-				'applying a message from another node failed'
-			);
-		}
 	}
 }
