@@ -10,6 +10,8 @@ import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
+import { readBoardState } from './api/board-state.ts';
+import { Checkpoints } from './sync/checkpoints.ts';
 import { SyncServer } from './sync/sync-server.ts';
 
 /** The parts a running Charter server is made of. */
@@ -53,6 +55,12 @@ export function createServices(
 		intervalMs: config.HEALTH_CHECK_MS
 	});
 	health.start();
+	const checkpoints = new Checkpoints({
+		store,
+		logger,
+		intervalMs: config.CHECKPOINT_INTERVAL_MS,
+		readState: (boardId) => readBoardState(boardId, sync.rooms, store)
+	});
 	const sync = new SyncServer({
 		store,
 		bus,
@@ -61,7 +69,8 @@ export function createServices(
 		allowedOrigins: config.ALLOWED_ORIGINS,
 		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
-		compactAfterUpdates: config.COMPACT_AFTER_UPDATES
+		compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+		onStored: (boardId) => checkpoints.changed(boardId)
 	});
 	return {
 		store,
@@ -71,6 +80,7 @@ export function createServices(
 		health,
 		async close() {
 			health.stop();
+			checkpoints.close();
 			await sync.close();
 			await bus.close();
 			await store.close();

@@ -62,6 +62,7 @@ export const configSchema = z.object({
 	DURABILITY: z.enum(['normal', 'full'], { error: 'expected normal or full' }).default('normal'),
 	ROOM_UNLOAD_DELAY_MS: integer(0, 10 * 60_000).default(5_000),
 	COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
+	CHECKPOINT_INTERVAL_MS: integer(100, 7 * 24 * 3_600_000).default(30 * 60_000),
 	RATE_MESSAGES_BURST: integer(1, 1_000_000).default(DEFAULT_LIMITS.messageBurst),
 	RATE_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(DEFAULT_LIMITS.messagesPerSecond),
 	RATE_BYTES_BURST: integer(1024, 1024 * MiB).default(DEFAULT_LIMITS.byteBurst),

@@ -4,6 +4,7 @@ import { isBoardId, type Capability } from '../../src/lib/sync/keys.ts';
 import type { Store } from '../store/store.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import { bearerCapability } from './board-auth.ts';
+import { versionsApi } from './versions.ts';
 
 /** What a board API handler works with. */
 export interface BoardApiContext {
@@ -27,7 +28,7 @@ export interface BoardApiContext {
 export type BoardApiHandler = (context: BoardApiContext) => boolean | Promise<boolean>;
 
 /** Handlers of the board API, asked in order. Each feature adds its own module here. */
-const HANDLERS: readonly BoardApiHandler[] = [];
+const HANDLERS: readonly BoardApiHandler[] = [versionsApi];
 
 const BOARD_API = /^\/api\/boards\/([^/]+)\/(.+)$/;
 

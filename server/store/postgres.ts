@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { StoreError, type Store, type StoredBoard } from './store.ts';
+import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
 import { isConnectionError } from './postgres-errors.ts';
 import { migrate } from './postgres-schema.ts';
-
-/** A saved version of a board, without its content (the issue-7 Store interface). */
-export interface VersionInfo {
-	id: string;
-	label: string;
-	kind: 'manual' | 'auto';
-	createdAt: number;
-	createdBy: string | null;
-	bytes: number;
-}
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { StoreError, type Store, type StoredBoard } from './store.ts';
+import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
 
 /** How hard SQLite works to keep an acknowledged write (see README, "Durability"). */
 export type Durability = 'normal' | 'full';
@@ -26,7 +26,28 @@ const SCHEMA = `
 		data BLOB NOT NULL
 	);
 	CREATE INDEX IF NOT EXISTS board_update_by_board ON board_update (board_id, seq);
+	CREATE TABLE IF NOT EXISTS board_version (
+		board_id TEXT NOT NULL,
+		version_id TEXT NOT NULL,
+		label TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto')),
+		created_at INTEGER NOT NULL,
+		created_by TEXT,
+		bytes INTEGER NOT NULL,
+		state BLOB NOT NULL,
+		PRIMARY KEY (board_id, version_id)
+	) WITHOUT ROWID;
+	CREATE INDEX IF NOT EXISTS board_version_newest ON board_version (board_id, created_at DESC, version_id DESC);
 `;
+
+interface VersionRow {
+	version_id: string;
+	label: string;
+	kind: VersionInfo['kind'];
+	created_at: number;
+	created_by: string | null;
+	bytes: number;
+}
 
 interface UpdateRow {
 	seq: number;
@@ -45,6 +66,11 @@ export class SqliteStore implements Store {
 	readonly #insertUpdate: Database.Statement<[string, Uint8Array]>;
 	readonly #insertUpdates: (boardId: string, updates: readonly Uint8Array[]) => void;
 	readonly #compact: (boardId: string) => void;
+	readonly #insertVersion: Database.Statement<
+		[string, string, string, string, number, string | null, number, Uint8Array]
+	>;
+	readonly #selectVersions: Database.Statement<[string], VersionRow>;
+	readonly #selectVersionState: Database.Statement<[string, string], { state: Buffer }>;
 
 	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
 		const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'charter.sqlite');
@@ -75,6 +101,20 @@ export class SqliteStore implements Store {
 			 compacted_at = excluded.compacted_at`
 		);
 		const deleteLog = this.#db.prepare('DELETE FROM board_update WHERE board_id = ? AND seq <= ?');
+		// A plain INSERT: an id the board already has violates the primary key, so a version is
+		// never overwritten. Tables made by older versions of Charter are left as they were.
+		this.#insertVersion = this.#db.prepare(
+			`INSERT INTO board_version
+			 (board_id, version_id, label, kind, created_at, created_by, bytes, state)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		this.#selectVersions = this.#db.prepare(
+			`SELECT version_id, label, kind, created_at, created_by, bytes FROM board_version
+			 WHERE board_id = ? ORDER BY created_at DESC, version_id DESC`
+		);
+		this.#selectVersionState = this.#db.prepare(
+			'SELECT state FROM board_version WHERE board_id = ? AND version_id = ?'
+		);
 		// Read, merge, write and trim in one transaction, so a crash leaves either the old
 		// snapshot and log or the new snapshot, never a mix.
 		this.#compact = this.#db.transaction((boardId: string) => {
@@ -110,6 +150,41 @@ export class SqliteStore implements Store {
 	/** {@inheritDoc Store.compact} */
 	async compact(boardId: string): Promise<void> {
 		this.#guard(boardId, 'compact', () => this.#compact(boardId));
+	}
+
+	/** {@inheritDoc Store.saveVersion} */
+	async saveVersion(
+		boardId: string,
+		version: Omit<VersionInfo, 'bytes'>,
+		state: Uint8Array
+	): Promise<VersionInfo> {
+		const { id, label, kind, createdAt, createdBy } = version;
+		this.#guard(boardId, 'saveVersion', () =>
+			this.#insertVersion.run(boardId, id, label, kind, createdAt, createdBy, state.length, state)
+		);
+		return { ...version, bytes: state.length };
+	}
+
+	/** {@inheritDoc Store.listVersions} */
+	async listVersions(boardId: string): Promise<VersionInfo[]> {
+		return this.#guard(boardId, 'listVersions', () =>
+			this.#selectVersions.all(boardId).map((row) => ({
+				id: row.version_id,
+				label: row.label,
+				kind: row.kind,
+				createdAt: row.created_at,
+				createdBy: row.created_by,
+				bytes: row.bytes
+			}))
+		);
+	}
+
+	/** {@inheritDoc Store.loadVersion} */
+	async loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
+		return this.#guard(boardId, 'loadVersion', () => {
+			const row = this.#selectVersionState.get(boardId, versionId);
+			return row ? new Uint8Array(row.state) : null;
+		});
 	}
 
 	/** {@inheritDoc Store.ping} */

@@ -4,9 +4,25 @@ export interface StoredBoard {
 	log: Uint8Array[];
 }
 
+/** A saved version of a board, without its content. */
+export interface VersionInfo {
+	/** 21-character nanoid chosen by the caller; unique within the board. */
+	id: string;
+	/** 1–100 characters. */
+	label: string;
+	/** 'manual' = saved by someone; 'auto' = an automatic checkpoint made by the server. */
+	kind: 'manual' | 'auto';
+	/** Epoch milliseconds. */
+	createdAt: number;
+	/** The display name the client gave; null for automatic checkpoints. */
+	createdBy: string | null;
+	/** Size of the stored state in bytes. */
+	bytes: number;
+}
+
 /**
  * Durable storage of boards as Yjs updates: an append-only log per board, compacted now and
- * then into a snapshot. Every adapter (SQLite today, PostgreSQL later) passes the one contract
+ * then into a snapshot, and saved versions of whole states beside it. Every adapter (SQLite today, PostgreSQL later) passes the one contract
  * suite in tests/server/store-contract.ts.
  */
 export interface Store {
@@ -21,6 +37,19 @@ export interface Store {
 	appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
 	/** Merges a board's snapshot and log into a single snapshot, atomically. */
 	compact(boardId: string): Promise<void>;
+	/**
+	 * Stores a full board state as a version; never overwrites (an id the board already has →
+	 * StoreError, and the stored version stays as it was). Independent of compaction.
+	 */
+	saveVersion(
+		boardId: string,
+		version: Omit<VersionInfo, 'bytes'>,
+		state: Uint8Array
+	): Promise<VersionInfo>;
+	/** The board's versions, newest first (createdAt desc, then id desc); [] for none. */
+	listVersions(boardId: string): Promise<VersionInfo[]>;
+	/** One version's state (a Yjs update), or null when the board has no such version. */
+	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null>;
 	/** Resolves when the store answers; rejects when it cannot. */
 	ping(): Promise<void>;
 	/** Releases the store's resources; later calls fail. */

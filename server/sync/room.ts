@@ -37,6 +37,8 @@ export interface RoomDeps {
 	>;
 	/** Compact the board's log into a snapshot once it holds this many updates. */
 	compactAfterUpdates: number;
+	/** Told (synchronously, after the relays) each time a change of the board was stored. */
+	onStored?: (boardId: string) => void;
 	/** Carries what the room stores and its presence to the other nodes, and theirs back. */
 	bus: Bus;
 }
@@ -256,6 +258,7 @@ export class Room {
 			await this.deps.store.appendMany(this.boardId, batch.updates);
 			stopTimer();
 			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
+			this.deps.onStored?.(this.boardId);
 			this.#publishStored(batch.updates);
 			this.#logLength += batch.updates.length;
 			if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();

@@ -22,6 +22,8 @@ export interface SyncServerOptions {
 	limits: Limits;
 	roomUnloadDelayMs: number;
 	compactAfterUpdates: number;
+	/** Told each time a room stored a change (automatic checkpoints listen here). */
+	onStored?: (boardId: string) => void;
 }
 
 const STATUS_TEXT = {
@@ -56,9 +58,9 @@ export class SyncServer {
 	#closing: Promise<void> | null = null;
 
 	constructor(private readonly options: SyncServerOptions) {
-		const { store, bus, metrics, logger, limits } = options;
+		const { store, bus, metrics, logger, limits, compactAfterUpdates, onStored } = options;
 		this.rooms = new RoomRegistry(
-			{ store, bus, metrics, logger, limits, compactAfterUpdates: options.compactAfterUpdates },
+			{ store, bus, metrics, logger, limits, compactAfterUpdates, onStored },
 			{
 				unloadDelayMs: options.roomUnloadDelayMs,
 				maxConnectionsPerRoom: limits.maxConnectionsPerRoom

@@ -1,12 +1,20 @@
-import { StoreError, type Store, type StoredBoard } from '../../server/store/store.ts';
+import {
+	StoreError,
+	type Store,
+	type StoredBoard,
+	type VersionInfo
+} from '../../server/store/store.ts';
 
 /**
- * A real store whose appends fail for chosen boards, as a full disk or a broken volume would
- * make them fail: everything else goes through to the store it wraps.
+ * A real store whose appends fail for chosen boards, and whose version saves can fail or hang,
+ * as a full disk or a broken volume would make them: everything else goes through to the store
+ * it wraps.
  */
 export class FailingStore implements Store {
 	readonly #failing = new Set<string>();
 	#failedAppends = 0;
+	#versionSaves: 'work' | 'fail' | 'stall' = 'work';
+	#versionSavesStarted = 0;
 
 	constructor(private readonly inner: Store) {}
 
@@ -18,6 +26,16 @@ export class FailingStore implements Store {
 	/** From now on, every append works again. */
 	heal(): void {
 		this.#failing.clear();
+	}
+
+	/** From now on, saving a version fails ('fail') or never finishes ('stall'), as a hung disk would. */
+	breakVersionSaves(mode: 'fail' | 'stall'): void {
+		this.#versionSaves = mode;
+	}
+
+	/** How many version saves were asked of the store so far, whatever became of them. */
+	get versionSavesStarted(): number {
+		return this.#versionSavesStarted;
 	}
 
 	/** How many appends failed so far. */
@@ -51,6 +69,30 @@ export class FailingStore implements Store {
 	/** {@inheritDoc Store.compact} */
 	compact(boardId: string): Promise<void> {
 		return this.inner.compact(boardId);
+	}
+
+	/** {@inheritDoc Store.saveVersion} */
+	saveVersion(
+		boardId: string,
+		version: Omit<VersionInfo, 'bytes'>,
+		state: Uint8Array
+	): Promise<VersionInfo> {
+		this.#versionSavesStarted++;
+		if (this.#versionSaves === 'stall') return new Promise(() => {});
+		if (this.#versionSaves === 'fail') {
+			return Promise.reject(new StoreError('disk I/O error (simulated by FailingStore)', boardId));
+		}
+		return this.inner.saveVersion(boardId, version, state);
+	}
+
+	/** {@inheritDoc Store.listVersions} */
+	listVersions(boardId: string): Promise<VersionInfo[]> {
+		return this.inner.listVersions(boardId);
+	}
+
+	/** {@inheritDoc Store.loadVersion} */
+	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
+		return this.inner.loadVersion(boardId, versionId);
 	}
 
 	/** {@inheritDoc Store.ping} */

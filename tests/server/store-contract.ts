@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Store } from '../../server/store/store.ts';
+import { StoreError, type Store, type VersionInfo } from '../../server/store/store.ts';
 
 /** Makes a store for one test; `reopen` gives a new store over the same data. */
 export interface StoreFixture {
@@ -27,6 +27,43 @@ function contentStored(stored: { snapshot: Uint8Array | null; log: Uint8Array[] 
 	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 	for (const update of stored.log) Y.applyUpdate(doc, update);
 	return contentOf(doc);
+}
+
+/** A version's metadata with a 21-character id made from `tag`, for the version cases. */
+function versionMeta(
+	tag: string,
+	createdAt: number,
+	overrides: Partial<Omit<VersionInfo, 'bytes'>> = {}
+): Omit<VersionInfo, 'bytes'> {
+	return {
+		id: tag.padEnd(21, '_'),
+		label: `Version ${tag}`,
+		kind: 'manual',
+		createdAt,
+		createdBy: 'Ada',
+		...overrides
+	};
+}
+
+/** A board state (a Yjs update) with a title and `items` list entries. */
+function boardState(title: string, items = 3): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getMap('meta').set('title', title);
+	for (let i = 0; i < items; i++) doc.getArray('list').push([i]);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/** Deterministic bytes that do not compress, so a large state is really large on disk. */
+function noise(size: number): Uint8Array {
+	const bytes = new Uint8Array(size);
+	let x = 0x9e3779b9;
+	for (let i = 0; i < size; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		bytes[i] = x & 0xff;
+	}
+	return bytes;
 }
 
 /** The behaviour every Store adapter must have (SQLite today, PostgreSQL later). */
@@ -117,12 +154,153 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect(contentStored(await reopened.load('board-f'))).toEqual(contentOf(doc));
 		});
 
+		it('lists no versions and loads none for a board that has none', async () => {
+			expect(await fixture.store.listVersions('board-v0')).toEqual([]);
+			expect(await fixture.store.loadVersion('board-v0', 'nothing-saved-here____')).toBeNull();
+		});
+
+		it('saves a version and loads exactly the state it was given', async () => {
+			const state = boardState('Kickoff');
+			const meta = versionMeta('kickoff', 1_700_000_000_000);
+			const saved = await fixture.store.saveVersion('board-v1', meta, state);
+			expect(saved).toEqual({ ...meta, bytes: state.length });
+			expect(await fixture.store.listVersions('board-v1')).toEqual([saved]);
+			const loaded = await fixture.store.loadVersion('board-v1', meta.id);
+			expect(loaded).toBeInstanceOf(Uint8Array);
+			expect([...loaded!]).toEqual([...state]);
+		});
+
+		it('keeps every field of a version: automatic ones have no author, labels keep any text', async () => {
+			const automatic = versionMeta('auto', 5, {
+				kind: 'auto',
+				createdBy: null,
+				label: 'Automatic checkpoint'
+			});
+			const manual = versionMeta('manual', 4, {
+				label: 'Kick-off « baseline » ✓ 日本',
+				createdBy: 'Zoë O’Brien'
+			});
+			await fixture.store.saveVersion('board-v2', automatic, boardState('a'));
+			await fixture.store.saveVersion('board-v2', manual, boardState('b'));
+			const listed = await fixture.store.listVersions('board-v2');
+			expect(listed.map(({ bytes: _bytes, ...meta }) => meta)).toEqual([automatic, manual]);
+		});
+
+		it('lists versions newest first, and by id (descending) among those made at the same moment', async () => {
+			const saves = [
+				versionMeta('b-middle', 2_000),
+				versionMeta('z-oldest', 1_000),
+				versionMeta('a-newest', 3_000),
+				versionMeta('c-tied', 2_000),
+				versionMeta('a-tied', 2_000)
+			];
+			for (const meta of saves)
+				await fixture.store.saveVersion('board-v3', meta, boardState(meta.id));
+			const order = (await fixture.store.listVersions('board-v3')).map((version) => version.id);
+			expect(order).toEqual(
+				['a-newest', 'c-tied', 'b-middle', 'a-tied', 'z-oldest'].map((tag) => tag.padEnd(21, '_'))
+			);
+		});
+
+		it('never overwrites a version: saving an id the board has fails with StoreError and keeps the first', async () => {
+			const first = versionMeta('same-id', 10, { label: 'First' });
+			const firstState = boardState('first');
+			await fixture.store.saveVersion('board-v4', first, firstState);
+			const again = fixture.store.saveVersion(
+				'board-v4',
+				{ ...first, label: 'Second', createdAt: 20 },
+				boardState('second', 10)
+			);
+			await expect(again).rejects.toBeInstanceOf(StoreError);
+			await expect(again).rejects.toMatchObject({ boardId: 'board-v4' });
+			expect(await fixture.store.listVersions('board-v4')).toEqual([
+				{ ...first, bytes: firstState.length }
+			]);
+			expect([...(await fixture.store.loadVersion('board-v4', first.id))!]).toEqual([
+				...firstState
+			]);
+		});
+
+		it('keeps versions of boards apart, even under the same version id', async () => {
+			const meta = versionMeta('shared-id', 10);
+			const stateA = boardState('A');
+			const stateB = boardState('B', 7);
+			await fixture.store.saveVersion('board-va', meta, stateA);
+			await fixture.store.saveVersion('board-vb', meta, stateB);
+			expect([...(await fixture.store.loadVersion('board-va', meta.id))!]).toEqual([...stateA]);
+			expect([...(await fixture.store.loadVersion('board-vb', meta.id))!]).toEqual([...stateB]);
+			expect(await fixture.store.loadVersion('board-vc', meta.id)).toBeNull();
+			expect(await fixture.store.listVersions('board-vc')).toEqual([]);
+		});
+
+		it('loads null for an id the board does not have', async () => {
+			await fixture.store.saveVersion('board-v5', versionMeta('known', 1), boardState('x'));
+			expect(await fixture.store.loadVersion('board-v5', 'unknown'.padEnd(21, '_'))).toBeNull();
+			expect(await fixture.store.loadVersion('board-v5', 'known')).toBeNull();
+			expect(await fixture.store.loadVersion('board-v5', '')).toBeNull();
+		});
+
+		it('keeps versions apart from the log: compaction never touches them, nor they the board', async () => {
+			const doc = new Y.Doc();
+			const updates = updatesOf(doc, (d) => {
+				for (let i = 0; i < 5; i++) d.getArray('list').push([i]);
+			});
+			for (const update of updates) await fixture.store.append('board-v6', update);
+			const versionState = boardState('version', 2);
+			const meta = versionMeta('before-compact', 1);
+			await fixture.store.saveVersion('board-v6', meta, versionState);
+			expect(contentStored(await fixture.store.load('board-v6'))).toEqual(contentOf(doc));
+			await fixture.store.compact('board-v6');
+			await fixture.store.compact('board-v6');
+			expect(contentStored(await fixture.store.load('board-v6'))).toEqual(contentOf(doc));
+			expect(await fixture.store.listVersions('board-v6')).toEqual([
+				{ ...meta, bytes: versionState.length }
+			]);
+			expect([...(await fixture.store.loadVersion('board-v6', meta.id))!]).toEqual([
+				...versionState
+			]);
+		});
+
+		it('keeps a version of a board that has no log, and a board with versions only loads as empty', async () => {
+			await fixture.store.saveVersion('board-v7', versionMeta('only', 1), boardState('only'));
+			expect(await fixture.store.load('board-v7')).toEqual({ snapshot: null, log: [] });
+			await fixture.store.compact('board-v7');
+			expect(await fixture.store.listVersions('board-v7')).toHaveLength(1);
+		});
+
+		it('round-trips a large state (8 MiB) byte for byte', async () => {
+			const large = noise(8 * 1024 * 1024);
+			const meta = versionMeta('large', 1);
+			expect(await fixture.store.saveVersion('board-v8', meta, large)).toMatchObject({
+				bytes: large.length
+			});
+			const loaded = (await fixture.store.loadVersion('board-v8', meta.id))!;
+			expect(loaded.length).toBe(large.length);
+			expect(Buffer.from(loaded).equals(Buffer.from(large))).toBe(true);
+			expect((await fixture.store.listVersions('board-v8'))[0]?.bytes).toBe(large.length);
+		});
+
+		it('keeps versions when reopened', async () => {
+			const state = boardState('Durable version');
+			const meta = versionMeta('durable', 42);
+			await fixture.store.saveVersion('board-v9', meta, state);
+			const reopened = await fixture.reopen();
+			expect(await reopened.listVersions('board-v9')).toEqual([{ ...meta, bytes: state.length }]);
+			expect([...(await reopened.loadVersion('board-v9', meta.id))!]).toEqual([...state]);
+		});
+
 		it('answers a ping while open and fails once closed', async () => {
 			await expect(fixture.store.ping()).resolves.toBeUndefined();
 			await fixture.store.close();
 			await expect(fixture.store.ping()).rejects.toThrow();
 			await expect(fixture.store.append('board-g', Uint8Array.of(0, 0))).rejects.toThrow();
 			await expect(fixture.store.appendMany('board-g', [Uint8Array.of(0, 0)])).rejects.toThrow();
+			const meta = versionMeta('closed', 1);
+			await expect(
+				fixture.store.saveVersion('board-g', meta, Uint8Array.of(0, 0))
+			).rejects.toThrow();
+			await expect(fixture.store.listVersions('board-g')).rejects.toThrow();
+			await expect(fixture.store.loadVersion('board-g', meta.id)).rejects.toThrow();
 		});
 	});
 }

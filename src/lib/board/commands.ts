@@ -20,6 +20,7 @@ import {
 } from './read.ts';
 import {
 	actionPatchSchema,
+	baselineSchema,
 	createOptionsSchema,
 	idSchema,
 	milestonePatchSchema,
@@ -35,6 +36,7 @@ import {
 	titleSchema,
 	type Action,
 	type ActionPatch,
+	type BaselineInput,
 	type CreateOptions,
 	type Milestone,
 	type MilestonePatch,
@@ -86,6 +88,25 @@ export function setTitle(doc: Y.Doc, title: string): void {
 	const { meta } = boardRoots(doc);
 	if (meta.get('title') === validTitle) return;
 	doc.transact(() => meta.set('title', validTitle), localOrigin);
+}
+
+/**
+ * Marks a saved version as the board's kickoff baseline (its id and label, in `meta`), or
+ * clears it with null. Both keys change in one transaction, so no peer sees half of it.
+ */
+export function setBaseline(doc: Y.Doc, baseline: BaselineInput | null): void {
+	const valid = parseInput('setBaseline', baselineSchema.nullable(), baseline);
+	if (!isInitialized(doc)) throw new BoardNotInitializedError();
+	const { meta } = boardRoots(doc);
+	doc.transact(() => {
+		if (valid === null) {
+			meta.delete('baselineVersionId');
+			meta.delete('baselineLabel');
+		} else {
+			meta.set('baselineVersionId', valid.versionId);
+			meta.set('baselineLabel', valid.label);
+		}
+	}, localOrigin);
 }
 
 /** Adds a person at the end of the list and returns its id. */

@@ -15,3 +15,19 @@ export function newId(): string {
 export function isId(value: unknown): value is string {
 	return typeof value === 'string' && ID_PATTERN.test(value);
 }
+
+/** Length of a saved version's id (nanoid's default size). */
+export const VERSION_ID_LENGTH = 21;
+
+/** The shape of a saved version's id. */
+export const VERSION_ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
+
+/** A fresh id for a saved version of a board. */
+export function newVersionId(): string {
+	return nanoid(VERSION_ID_LENGTH);
+}
+
+/** Whether a value has the shape of a saved version's id. */
+export function isVersionId(value: unknown): value is string {
+	return typeof value === 'string' && VERSION_ID_PATTERN.test(value);
+}

@@ -5,6 +5,7 @@ import { isId } from './ids.ts';
 import { compareByOrder, type Ordered } from './order.ts';
 import {
 	actionSchema,
+	baselineSchema,
 	boardMetaSchema,
 	milestoneSchema,
 	personSchema,
@@ -17,6 +18,7 @@ import {
 	riskSchema,
 	userIdSchema,
 	type Action,
+	type Baseline,
 	type BoardMeta,
 	type Milestone,
 	type Person,
@@ -80,6 +82,20 @@ export function parseRetroVoteKey(key: string): { cardId: string; userId: string
 export function readMeta(doc: Y.Doc): MetaRead {
 	const result = boardMetaSchema.safeParse(plainObject(boardRoots(doc).meta));
 	return result.success ? { ok: true, meta: result.data } : { ok: false, meta: null };
+}
+
+/**
+ * The kickoff baseline, or null when none is set or what a peer wrote does not parse (read
+ * apart from the rest of `meta`, so a bad baseline never hides the board).
+ */
+export function readBaseline(doc: Y.Doc): Baseline | null {
+	const { meta } = boardRoots(doc);
+	if (!meta.has('baselineVersionId')) return null;
+	const result = baselineSchema.safeParse({
+		versionId: meta.get('baselineVersionId'),
+		label: meta.get('baselineLabel')
+	});
+	return result.success ? result.data : null;
 }
 
 /** The retrospective's settings. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN, VERSION_ID_PATTERN } from './ids.ts';
 
 /** Version of the document layout in DESIGN.md §3, written into `meta.schema`. */
 export const SCHEMA_VERSION = 1;
@@ -101,6 +101,37 @@ export const timestampSchema = z.number().nonnegative();
 export const raciValueSchema = z.enum(RACI_VALUES);
 /** Votes one user gave one retro card. */
 export const retroVoteCountSchema = z.number().int().nonnegative();
+
+/** Longest label a saved version may have. */
+export const MAX_VERSION_LABEL = 100;
+
+/** A saved version's id: 21 base64url characters. */
+export const versionIdSchema = z
+	.string()
+	.regex(VERSION_ID_PATTERN, 'expected a 21-character version id');
+
+/** A saved version's label: trimmed, 1–100 characters, no control characters. */
+export const versionLabelSchema = z
+	.string({ error: 'expected a text' })
+	.trim()
+	.min(1, { error: 'must not be empty' })
+	.max(MAX_VERSION_LABEL, { error: `must be at most ${MAX_VERSION_LABEL} characters` })
+	.refine((text) => !CONTROL_CHARACTERS.test(text), {
+		error: 'must not contain control characters'
+	});
+
+/**
+ * The kickoff baseline: the saved version everyone compares the board with, kept in `meta` as
+ * `baselineVersionId` and `baselineLabel` so every peer sees it live and offline.
+ */
+export const baselineSchema = z.strictObject({
+	versionId: versionIdSchema,
+	label: versionLabelSchema
+});
+/** The kickoff baseline. */
+export type Baseline = z.output<typeof baselineSchema>;
+/** Input of setBaseline. */
+export type BaselineInput = z.input<typeof baselineSchema>;
 
 /** `meta`: the board's identity. */
 export const boardMetaSchema = z.object({

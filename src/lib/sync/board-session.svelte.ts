@@ -19,6 +19,8 @@ export function syncServerUrl(location: Location): string {
 export class BoardSession {
 	readonly doc = new Y.Doc();
 	readonly capability: Capability;
+	/** The key this browser holds (edit key when it has it), for the board's HTTP API too. */
+	readonly key: string;
 	#status = $state<SyncStatus>('connecting');
 	#loadedLocally = $state(false);
 	readonly #persistence: IndexeddbPersistence;
@@ -26,6 +28,7 @@ export class BoardSession {
 
 	constructor(boardId: string, key: string, capability: Capability, serverUrl: string) {
 		this.capability = capability;
+		this.key = key;
 		// For `npm run figures:board`: the app's code has loaded and is opening the board.
 		performance.mark('charter:session-start');
 		this.#persistence = new IndexeddbPersistence(boardDatabaseName(boardId), this.doc);

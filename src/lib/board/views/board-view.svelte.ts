@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { boardRoots, type RootKey } from '../doc.ts';
 import {
 	readActions,
+	readBaseline,
 	readMeta,
 	readMilestones,
 	readPeople,
@@ -19,6 +20,7 @@ import {
 } from '../read.ts';
 import type {
 	Action,
+	Baseline,
 	Milestone,
 	Person,
 	RaciTask,
@@ -38,6 +40,7 @@ type Skippable = ListRead<unknown> | CellsRead<unknown>;
  */
 export class BoardView {
 	readonly #meta: YSnapshot<MetaRead>;
+	readonly #baseline: YSnapshot<Baseline | null>;
 	readonly #people: YSnapshot<ListRead<Person>>;
 	readonly #milestones: YSnapshot<ListRead<Milestone>>;
 	readonly #risks: YSnapshot<ListRead<Risk>>;
@@ -55,6 +58,7 @@ export class BoardView {
 		const snapshot = <T>(key: RootKey, read: (doc: Y.Doc) => T) =>
 			new YSnapshot(roots[key], () => read(doc));
 		this.#meta = snapshot('meta', readMeta);
+		this.#baseline = snapshot('meta', readBaseline);
 		this.#people = snapshot('people', readPeople);
 		this.#milestones = snapshot('milestones', readMilestones);
 		this.#risks = snapshot('risks', readRisks);
@@ -87,6 +91,11 @@ export class BoardView {
 	get title(): string {
 		const meta = this.meta;
 		return meta.ok ? meta.meta.title : '';
+	}
+
+	/** The kickoff baseline everyone compares the board with, or null when none is set. */
+	get baseline(): Baseline | null {
+		return this.#baseline.current;
 	}
 
 	/** People in board order. */

@@ -1,0 +1,259 @@
+import type * as Y from 'yjs';
+import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
+import {
+	parseRaciCellKey,
+	readCharterSection,
+	readMeta,
+	readMilestones,
+	readPeople,
+	readRaci,
+	readRaciTasks,
+	readRisks
+} from '../read.ts';
+import type { Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
+import {
+	changedFields,
+	matchById,
+	ownerName,
+	scoreOf,
+	summariseMilestone,
+	summarisePerson,
+	summariseRisk,
+	type MilestoneChange,
+	type MilestoneMove,
+	type MilestoneSummary,
+	type PersonSummary,
+	type RiskChange,
+	type RiskRescore,
+	type RiskSummary
+} from './entities.ts';
+import { plainText } from './plain-text.ts';
+import { diffText, type TextPart } from './text-diff.ts';
+
+export type * from './entities.ts';
+export type { TextPart } from './text-diff.ts';
+
+/** A RACI cell (task × person) whose letter changed; null = empty. */
+export interface RaciCellChange {
+	taskId: string;
+	task: string;
+	personId: string;
+	person: string;
+	before: RaciValue | null;
+	after: RaciValue | null;
+}
+
+/** A charter section whose text changed, as a word-level diff. */
+export interface CharterTextChange {
+	section: CharterSection;
+	label: string;
+	parts: TextPart[];
+}
+
+/** Everything that differs between two states of a board, grouped as the change list shows it. */
+export interface BoardChanges {
+	title: { before: string; after: string } | null;
+	risks: {
+		added: RiskSummary[];
+		removed: RiskSummary[];
+		rescored: RiskRescore[];
+		changed: RiskChange[];
+	};
+	raci: {
+		tasksAdded: string[];
+		tasksRemoved: string[];
+		cells: RaciCellChange[];
+	};
+	milestones: {
+		added: MilestoneSummary[];
+		removed: MilestoneSummary[];
+		moved: MilestoneMove[];
+		changed: MilestoneChange[];
+	};
+	people: { added: PersonSummary[]; removed: PersonSummary[] };
+	charter: CharterTextChange[];
+}
+
+interface BoardSide {
+	doc: Y.Doc;
+	people: Person[];
+	risks: Risk[];
+	milestones: Milestone[];
+	raciTasks: RaciTask[];
+}
+
+function sideOf(doc: Y.Doc): BoardSide {
+	return {
+		doc,
+		people: readPeople(doc).items,
+		risks: readRisks(doc).items,
+		milestones: readMilestones(doc).items,
+		raciTasks: readRaciTasks(doc).items
+	};
+}
+
+/**
+ * Compares two states of a board (an older one, e.g. a saved version, and a newer one, e.g.
+ * now): risks added, removed, re-scored and otherwise changed, RACI cells changed, milestones
+ * moved, added and removed, people added and removed, and charter text changed per section as
+ * a word-level diff. Reads both through the validated readers; entries that do not parse on a
+ * side are left out, as everywhere else.
+ */
+export function compareBoards(before: Y.Doc, after: Y.Doc): BoardChanges {
+	const old = sideOf(before);
+	const now = sideOf(after);
+	return {
+		title: compareTitles(before, after),
+		risks: compareRisks(old, now),
+		raci: compareRaci(old, now),
+		milestones: compareMilestones(old, now),
+		people: comparePeople(old, now),
+		charter: compareCharter(before, after)
+	};
+}
+
+/** How many changes a comparison lists, for "no changes" and summaries. */
+export function countChanges(changes: BoardChanges): number {
+	const { risks, raci, milestones, people } = changes;
+	return (
+		(changes.title ? 1 : 0) +
+		risks.added.length +
+		risks.removed.length +
+		risks.rescored.length +
+		risks.changed.length +
+		raci.tasksAdded.length +
+		raci.tasksRemoved.length +
+		raci.cells.length +
+		milestones.added.length +
+		milestones.removed.length +
+		milestones.moved.length +
+		milestones.changed.length +
+		people.added.length +
+		people.removed.length +
+		changes.charter.length
+	);
+}
+
+function compareTitles(before: Y.Doc, after: Y.Doc): BoardChanges['title'] {
+	const old = readMeta(before);
+	const now = readMeta(after);
+	const oldTitle = old.ok ? old.meta.title : '';
+	const newTitle = now.ok ? now.meta.title : '';
+	return oldTitle === newTitle ? null : { before: oldTitle, after: newTitle };
+}
+
+function compareRisks(old: BoardSide, now: BoardSide): BoardChanges['risks'] {
+	const { added, removed, kept } = matchById({ before: old.risks, after: now.risks });
+	return {
+		added: added.map((risk) => summariseRisk(risk, now.people)),
+		removed: removed.map((risk) => summariseRisk(risk, old.people)),
+		rescored: kept
+			.filter(
+				({ before, after }) =>
+					before.likelihood !== after.likelihood || before.impact !== after.impact
+			)
+			.map(({ before, after }) => ({
+				id: after.id,
+				title: after.title,
+				before: scoreOf(before),
+				after: scoreOf(after)
+			})),
+		changed: kept.flatMap(({ before, after }) => {
+			const changes = changedFields(
+				{ entity: before, people: old.people },
+				{ entity: after, people: now.people },
+				{
+					title: (risk) => risk.title,
+					owner: (risk, people) => ownerName(people, risk.owner),
+					status: (risk) => risk.status,
+					due: (risk) => risk.due || 'no date'
+				}
+			);
+			return changes.length > 0 ? [{ id: after.id, title: after.title, changes }] : [];
+		})
+	};
+}
+
+function compareMilestones(old: BoardSide, now: BoardSide): BoardChanges['milestones'] {
+	const { added, removed, kept } = matchById({ before: old.milestones, after: now.milestones });
+	return {
+		added: added.map(summariseMilestone),
+		removed: removed.map(summariseMilestone),
+		moved: kept
+			.filter(({ before, after }) => before.due !== after.due)
+			.map(({ before, after }) => ({
+				id: after.id,
+				title: after.title,
+				before: before.due,
+				after: after.due
+			})),
+		changed: kept.flatMap(({ before, after }) => {
+			const changes = changedFields(
+				{ entity: before, people: old.people },
+				{ entity: after, people: now.people },
+				{
+					title: (milestone) => milestone.title,
+					owner: (milestone, people) => ownerName(people, milestone.owner),
+					status: (milestone) => milestone.status
+				}
+			);
+			return changes.length > 0 ? [{ id: after.id, title: after.title, changes }] : [];
+		})
+	};
+}
+
+function comparePeople(old: BoardSide, now: BoardSide): BoardChanges['people'] {
+	const { added, removed } = matchById({ before: old.people, after: now.people });
+	return { added: added.map(summarisePerson), removed: removed.map(summarisePerson) };
+}
+
+function compareRaci(old: BoardSide, now: BoardSide): BoardChanges['raci'] {
+	const tasks = matchById({ before: old.raciTasks, after: now.raciTasks });
+	const oldCells = readRaci(old.doc).cells;
+	const newCells = readRaci(now.doc).cells;
+	// Rows and columns in the newer board's order, then those only the older board has.
+	const taskOrder = [...now.raciTasks, ...tasks.removed];
+	const personOrder = [
+		...now.people,
+		...matchById({ before: old.people, after: now.people }).removed
+	];
+	const rank = <T extends { id: string }>(list: readonly T[]) =>
+		new Map(list.map((entry, index) => [entry.id, { entry, index }]));
+	const taskRank = rank(taskOrder);
+	const personRank = rank(personOrder);
+	const cells: Array<RaciCellChange & { order: [number, number] }> = [];
+	for (const key of new Set([...oldCells.keys(), ...newCells.keys()])) {
+		const beforeValue = oldCells.get(key) ?? null;
+		const afterValue = newCells.get(key) ?? null;
+		const cell = parseRaciCellKey(key);
+		if (beforeValue === afterValue || !cell) continue;
+		const task = taskRank.get(cell.taskId);
+		const person = personRank.get(cell.personId);
+		// A cell whose row or column neither board has is not shown anywhere, so not listed.
+		if (!task || !person) continue;
+		cells.push({
+			taskId: cell.taskId,
+			task: task.entry.title,
+			personId: cell.personId,
+			person: person.entry.name,
+			before: beforeValue,
+			after: afterValue,
+			order: [task.index, person.index]
+		});
+	}
+	cells.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+	return {
+		tasksAdded: tasks.added.map((task) => task.title),
+		tasksRemoved: tasks.removed.map((task) => task.title),
+		cells: cells.map(({ order: _order, ...cell }) => cell)
+	};
+}
+
+function compareCharter(before: Y.Doc, after: Y.Doc): CharterTextChange[] {
+	return CHARTER_SECTIONS.flatMap((section) => {
+		const old = readCharterSection(before, section);
+		const now = readCharterSection(after, section);
+		const parts = diffText(old ? plainText(old) : '', now ? plainText(now) : '');
+		return parts.length > 0 ? [{ section, label: CHARTER_SECTION_LABELS[section], parts }] : [];
+	});
+}

@@ -1,0 +1,192 @@
+import type * as Y from 'yjs';
+import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
+import {
+	readActions,
+	readCharterSection,
+	readMeta,
+	readMilestones,
+	readPeople,
+	readRaci,
+	readRaciTasks,
+	readRetroCards,
+	readRetroColumns,
+	readRetroSettings,
+	readRetroVotes,
+	readRisks,
+	raciCellKey
+} from '../read.ts';
+import { buildGroups, type RetroGroup } from '../retro/groups.ts';
+import { rankGroups } from '../retro/summary.ts';
+import { readGroupNames } from '../retro/model.ts';
+import { tallyVotes } from '../retro/votes.ts';
+import type {
+	Action,
+	BoardMeta,
+	Milestone,
+	Person,
+	RaciTask,
+	RaciValue,
+	RetroColumn,
+	Risk
+} from '../schema.ts';
+import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
+import { sortMilestones } from '../views/milestone-schedule.ts';
+import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
+import { heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
+import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
+import { readRichText } from './rich-text-read.ts';
+import type { RichTextBlock } from './rich-text.ts';
+
+/** Milestone states as a document names them. */
+export const MILESTONE_STATUS_LABELS = {
+	planned: 'Planned',
+	'at-risk': 'At risk',
+	done: 'Done'
+} as const;
+
+/** Board templates as a document's subtitle names them. */
+export const BOARD_KIND_LABELS = {
+	kickoff: 'Project kickoff',
+	retro: 'Retrospective',
+	blank: 'Board'
+} as const;
+
+/** A charter section with its heading and content. */
+export interface DocumentSection {
+	readonly section: CharterSection;
+	readonly label: string;
+	readonly blocks: RichTextBlock[];
+}
+
+/** A risk as the document lists it: score, band and owner's name resolved. */
+export interface DocumentRisk {
+	readonly risk: Risk;
+	readonly score: number;
+	readonly band: RiskBand;
+	readonly owner: string;
+	readonly status: string;
+	readonly mitigation: RichTextBlock[];
+}
+
+/** A RACI row with its letters per person (in people order) and what its checks say. */
+export interface DocumentRaciRow {
+	readonly task: RaciTask;
+	readonly letters: (RaciValue | '')[];
+	readonly problems: string[];
+}
+
+/** The retrospective part of a retro board. */
+export interface DocumentRetro {
+	readonly columns: { column: RetroColumn; groups: { group: RetroGroup; votes: number }[] }[];
+	readonly cards: number;
+	readonly votes: number;
+	readonly phase: string;
+}
+
+/** Everything a printed or exported board shows, read and validated once. */
+export interface BoardDocumentModel {
+	readonly meta: BoardMeta | null;
+	readonly title: string;
+	readonly sections: DocumentSection[];
+	readonly people: Person[];
+	/** By due date, undated last. */
+	readonly milestones: { milestone: Milestone; owner: string; status: string }[];
+	/** Sorted by score (highest first), ties in board order. */
+	readonly risks: DocumentRisk[];
+	/** Rows likelihood 5 → 1, each impact 1 → 5; counts open risks only (not closed). */
+	readonly heatMap: HeatCellCount[][];
+	readonly raci: { people: Person[]; rows: DocumentRaciRow[] };
+	readonly actions: { action: Action; owner: string; status: string }[];
+	readonly retro: DocumentRetro | null;
+}
+
+/** Reads the whole board into the model every document view and export renders. */
+export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
+	const metaRead = readMeta(doc);
+	const meta = metaRead.ok ? metaRead.meta : null;
+	const people = readPeople(doc).items;
+	const names = new Map(people.map((person) => [person.id, person.name]));
+	const nameOf = (id: string) => names.get(id) ?? '';
+	const risks = readRisks(doc).items;
+	return {
+		meta,
+		title: meta?.title ?? 'Untitled board',
+		sections: readSections(doc),
+		people,
+		milestones: sortMilestones(readMilestones(doc).items).map((milestone) => ({
+			milestone,
+			owner: nameOf(milestone.owner),
+			status: MILESTONE_STATUS_LABELS[milestone.status]
+		})),
+		risks: risksByScore(risks).map((risk) => ({
+			risk,
+			score: riskScore(risk),
+			band: riskBand(risk),
+			owner: nameOf(risk.owner),
+			status: RISK_STATUS_LABELS[risk.status],
+			mitigation: readRichText(risk.mitigation)
+		})),
+		heatMap: heatMapRows(risks.filter((risk) => risk.status !== 'closed')),
+		raci: readRaciTable(doc, people),
+		actions: readActions(doc).items.map((action) => ({
+			action,
+			owner: nameOf(action.owner),
+			status: ACTION_STATUS_LABELS[action.status]
+		})),
+		retro: meta?.kind === 'retro' ? readRetro(doc) : null
+	};
+}
+
+/** Risks by score, highest first; the sort is stable, so ties keep board order. */
+export function risksByScore<R extends Pick<Risk, 'likelihood' | 'impact'>>(
+	risks: readonly R[]
+): R[] {
+	return [...risks].sort((a, b) => riskScore(b) - riskScore(a));
+}
+
+function readSections(doc: Y.Doc): DocumentSection[] {
+	return CHARTER_SECTIONS.map((section) => {
+		const text = readCharterSection(doc, section);
+		return {
+			section,
+			label: CHARTER_SECTION_LABELS[section],
+			blocks: text ? readRichText(text) : []
+		};
+	});
+}
+
+function readRaciTable(doc: Y.Doc, people: Person[]): BoardDocumentModel['raci'] {
+	const tasks = readRaciTasks(doc).items;
+	const cells = readRaci(doc).cells;
+	const report = checkRaciMatrix(tasks, people, cells);
+	return {
+		people,
+		rows: tasks.map((task) => ({
+			task,
+			letters: people.map((person) => cells.get(raciCellKey(task.id, person.id)) ?? ''),
+			problems: (report.problems.get(task.id) ?? []).map((kind) => RACI_CHECKS[kind].message)
+		}))
+	};
+}
+
+function readRetro(doc: Y.Doc): DocumentRetro {
+	const settings = readRetroSettings(doc);
+	const cards = readRetroCards(doc).items;
+	const groups = buildGroups(cards, readGroupNames(doc));
+	const leads = new Map(groups.flatMap((group) => group.cards.map((card) => [card.id, group.id])));
+	const limit = settings.ok ? settings.settings.votesPerPerson : 0;
+	const { totals } = tallyVotes(readRetroVotes(doc).cells, leads, limit);
+	const columns = readRetroColumns(doc).items.map((column) => ({
+		column,
+		groups: rankGroups(
+			groups.filter((group) => group.column === column.id),
+			totals
+		).map((group) => ({ group, votes: totals.get(group.id) ?? 0 }))
+	}));
+	return {
+		columns,
+		cards: cards.length,
+		votes: [...totals.values()].reduce((sum, votes) => sum + votes, 0),
+		phase: settings.ok ? settings.settings.phase : 'write'
+	};
+}
