@@ -20,10 +20,13 @@ export interface BusListener {
 	resync(): void;
 }
 
+/** A payload, or a function that makes it: only called when someone is there to hear it. */
+export type BusPayload = Uint8Array | (() => Uint8Array);
+
 /** A room's place on the bus. */
 export interface BusChannel {
 	/** Sends to the other nodes' rooms of the board (never back to this one). */
-	publish(kind: BusKind, payload: Uint8Array): void;
+	publish(kind: BusKind, payload: BusPayload): void;
 	/** Stops listening; later publishes are ignored. */
 	leave(): void;
 }

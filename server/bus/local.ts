@@ -1,4 +1,4 @@
-import type { Bus, BusChannel, BusKind, BusListener } from './bus.ts';
+import type { Bus, BusChannel, BusKind, BusListener, BusPayload } from './bus.ts';
 
 interface Member {
 	readonly name: string;
@@ -40,9 +40,11 @@ export class LocalBus implements Bus {
 		this.#boards.clear();
 	}
 
-	#publish(boardId: string, from: Member, kind: BusKind, payload: Uint8Array): void {
+	#publish(boardId: string, from: Member, kind: BusKind, lazy: BusPayload): void {
 		const members = this.#boards.get(boardId);
-		if (!members?.has(from)) return;
+		// Alone on the board, as on a single node: nothing to make, nothing to send.
+		if (!members?.has(from) || members.size === 1) return;
+		const payload = typeof lazy === 'function' ? lazy() : lazy;
 		for (const member of members) {
 			if (member === from) continue;
 			// Delivered on a later tick, as from another node: never inside the publisher's turn.

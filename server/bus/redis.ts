@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { BusError, type Bus, type BusChannel, type BusKind, type BusListener } from './bus.ts';
+import {
+	BusError,
+	type Bus,
+	type BusChannel,
+	type BusKind,
+	type BusListener,
+	type BusPayload
+} from './bus.ts';
 import { backoff, StreamReader, streamPosition, type Subscription } from './redis-reader.ts';
 import { boardStreamKey, streamFields, wakeStreamKey, type StreamMessage } from './redis-stream.ts';
 
@@ -153,10 +160,11 @@ export class RedisBus implements Bus {
 		this.#commands.disconnect();
 	}
 
-	#publish(subscription: Subscription, kind: BusKind, payload: Uint8Array): void {
+	#publish(subscription: Subscription, kind: BusKind, lazy: BusPayload): void {
 		if (subscription.left || this.#stop.signal.aborted) return;
 		// Presence renews itself every few seconds: never queue it for later.
 		if (kind === 'awareness' && this.#commands.status !== 'ready') return;
+		const payload = typeof lazy === 'function' ? lazy() : lazy;
 		const limit = this.options.maxPendingBytes ?? 64 * 1024 * 1024;
 		if (kind === 'update' && this.#pendingBytes + payload.length > limit) {
 			this.#unpublished.add(subscription.boardId);

@@ -323,11 +323,8 @@ export class Room {
 	// is applied and relayed to this room's peers, and is never stored again here.
 
 	#publishStored(updates: readonly Uint8Array[]): void {
-		if (!this.#channel) return;
-		this.#channel.publish(
-			'update',
-			updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates])
-		);
+		const merged = () => (updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates]));
+		this.#channel?.publish('update', merged);
 	}
 
 	readonly #fromOtherNodes: BusListener = {

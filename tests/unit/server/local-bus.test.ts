@@ -48,6 +48,25 @@ describe('LocalBus', () => {
 		expect(b.heard.updates).toEqual([[7]]);
 	});
 
+	it('never makes the payload of a channel alone on its board, as on a single node', async () => {
+		const bus = new LocalBus();
+		const alone = await bus.join('board-1', recorder().listener);
+		let made = 0;
+		alone.publish('update', () => {
+			made++;
+			return Uint8Array.of(1);
+		});
+		const other = recorder();
+		await bus.join('board-1', other.listener);
+		alone.publish('update', () => {
+			made++;
+			return Uint8Array.of(2);
+		});
+		await settle();
+		expect(made).toBe(1);
+		expect(other.heard.updates).toEqual([[2]]);
+	});
+
 	it('stops delivering to and from a channel that left', async () => {
 		const bus = new LocalBus();
 		const [a, b] = [recorder(), recorder()];
