@@ -71,6 +71,8 @@ export function describeWithServices(
 			});
 		});
 	} else {
+		// The reporter shows only a count of skipped tests: say why on stderr too.
+		console.warn(`charter-test: "${name}" skipped: ${binaries.reason}`);
 		describe.skip(`${name} (skipped: ${binaries.reason})`, () => body(binaries as never));
 	}
 }
