@@ -3,7 +3,6 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe, it } from 'vitest';
 import { freePort } from './server.ts';
 import { waitFor } from './wait.ts';
 
@@ -51,30 +50,6 @@ export function findServiceBinaries(): ServiceBinaries {
 	].filter(Boolean);
 	if (missing.length > 0) return { ok: false, reason: `missing ${missing.join(' and ')}` };
 	return { ok: true, redisServer: redisServer!, postgresBin: postgresBin! };
-}
-
-/**
- * A describe block that needs PostgreSQL and Redis: skipped with its reason in its name when
- * they are missing, or failing when CHARTER_REQUIRE_SERVICES=1 (as in CI).
- */
-export function describeWithServices(
-	name: string,
-	body: (binaries: Extract<ServiceBinaries, { ok: true }>) => void
-): void {
-	const binaries = findServiceBinaries();
-	if (binaries.ok) {
-		describe(name, () => body(binaries));
-	} else if (process.env.CHARTER_REQUIRE_SERVICES === '1') {
-		describe(name, () => {
-			it('has PostgreSQL and Redis to run against (CHARTER_REQUIRE_SERVICES=1)', () => {
-				throw new Error(`${name}: ${binaries.reason}`);
-			});
-		});
-	} else {
-		// The reporter shows only a count of skipped tests: say why on stderr too.
-		console.warn(`charter-test: "${name}" skipped: ${binaries.reason}`);
-		describe.skip(`${name} (skipped: ${binaries.reason})`, () => body(binaries as never));
-	}
 }
 
 /** Runs a command to its end; throws with its output when it fails. */

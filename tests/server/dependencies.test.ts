@@ -3,12 +3,12 @@ import { createCluster, type TestCluster } from '../helpers/cluster.ts';
 import { metricValue } from '../helpers/metrics.ts';
 import { freePort, runServerToExit, type TestServer } from '../helpers/server.ts';
 import {
-	describeWithServices,
 	startPostgres,
 	startRedis,
 	type TestPostgres,
 	type TestRedis
 } from '../helpers/services.ts';
+import { describeWithServices } from '../helpers/services-suite.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const START = { HOST: '127.0.0.1', PORT: '0', DEPENDENCY_WAIT_MS: '300' };

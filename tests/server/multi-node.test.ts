@@ -11,12 +11,12 @@ import {
 	type TestCluster
 } from '../helpers/cluster.ts';
 import {
-	describeWithServices,
 	startPostgres,
 	startRedis,
 	type TestPostgres,
 	type TestRedis
 } from '../helpers/services.ts';
+import { describeWithServices } from '../helpers/services-suite.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
 const listOf = (doc: Y.Doc) => doc.getArray<string>('list').toArray();

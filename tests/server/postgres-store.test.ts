@@ -5,7 +5,8 @@ import { boardLockKey, PostgresStore } from '../../server/store/postgres.ts';
 import { SCHEMA_VERSION } from '../../server/store/postgres-schema.ts';
 import { StoreError } from '../../server/store/store.ts';
 import { freePort } from '../helpers/server.ts';
-import { describeWithServices, startPostgres, type TestPostgres } from '../helpers/services.ts';
+import { startPostgres, type TestPostgres } from '../helpers/services.ts';
+import { describeWithServices } from '../helpers/services-suite.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { storeContract } from './store-contract.ts';
 

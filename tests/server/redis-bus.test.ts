@@ -5,12 +5,12 @@ import * as Y from 'yjs';
 import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';
 import { createCluster, waitForConvergence, type TestCluster } from '../helpers/cluster.ts';
 import {
-	describeWithServices,
 	startPostgres,
 	startRedis,
 	type TestPostgres,
 	type TestRedis
 } from '../helpers/services.ts';
+import { describeWithServices } from '../helpers/services-suite.ts';
 import {
 	boardStreamKey,
 	compareStreamIds,
