@@ -8,7 +8,6 @@ import { DependencyMonitor } from './health.ts';
 import { loadAppHandler, requestListener } from './http.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
-import type { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 import { readBoardState } from './api/board-state.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
@@ -23,11 +22,6 @@ export interface CharterServices {
 	health: DependencyMonitor;
 	/** Stops syncing, stores and unloads every board, and closes the bus and the store. */
 	close(): Promise<void>;
-}
-
-/** The SQLite store the configuration asks for. */
-export function createStore(config: Config): SqliteStore {
-	return createSqliteStore(config);
 }
 
 /** Parts of the services made elsewhere: opened dependencies, or a store a test hands in. */
@@ -46,7 +40,7 @@ export function createServices(
 	logger: Logger,
 	parts: ServiceParts = {}
 ): CharterServices {
-	const store = parts.store ?? createStore(config);
+	const store = parts.store ?? createSqliteStore(config);
 	const bus = parts.bus ?? new LocalBus();
 	const metrics = parts.metrics ?? new Metrics();
 	const health = new DependencyMonitor(dependencyChecks({ store, bus }), {
