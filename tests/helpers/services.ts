@@ -151,6 +151,8 @@ function postgresGid(): number {
 export interface TestRedis {
 	readonly port: number;
 	readonly url: string;
+	/** The running server's process id (for CPU figures). */
+	pid(): number;
 	/** Kills the server (its streams are lost: it keeps nothing on disk). */
 	kill(): Promise<void>;
 	/** Starts it again on the same port, empty. */
@@ -206,6 +208,7 @@ export async function startRedis(redisServer: string): Promise<TestRedis> {
 	return {
 		port,
 		url: `redis://127.0.0.1:${port}`,
+		pid: () => (child as ChildProcess | null)?.pid ?? 0,
 		kill,
 		start: launch,
 		async stop() {
