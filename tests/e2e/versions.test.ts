@@ -129,6 +129,13 @@ test.describe('versions and the kickoff baseline', () => {
 		await expect(viewer.getByRole('button', { name: 'Mark as baseline' })).toHaveCount(0);
 		await expect(versionRow(viewer, 'Kickoff')).toContainText('Saved by Ada');
 		expect(await seriousAxeViolations(viewer)).toEqual([]);
+
+		// Offline, the baseline this browser has seen is still compared with the board.
+		await viewer.context().setOffline(true);
+		await viewer.getByRole('link', { name: 'Changes since baseline' }).click();
+		await expect(viewer.getByRole('status').filter({ hasText: '6 changes.' })).toBeVisible();
+		await viewer.emulateMedia({ colorScheme: 'dark' });
+		expect(await seriousAxeViolations(viewer)).toEqual([]);
 	});
 
 	test('open a version read-only, and copy it into a new board that holds its content while the original stays', async ({
@@ -146,7 +153,7 @@ test.describe('versions and the kickoff baseline', () => {
 		await expect(page.getByRole('heading', { name: /Version “Kickoff”/ })).toContainText(
 			'Read only'
 		);
-		const risks = page.getByRole('table', { name: 'Risks' });
+		const risks = page.getByRole('table', { name: /^Risks by score/ });
 		await expect(risks.getByRole('rowheader')).toHaveText(['Vendor late']);
 		const document = page.locator('.document');
 		await expect(document.locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(

@@ -89,7 +89,15 @@ export async function renameKnownBoard(boardId: string, title: string): Promise<
 	}
 }
 
-/** Removes a board from this device: its entry in the list and its offline copy. */
+/** The name of the IndexedDB database that keeps the versions of a board this browser opened. */
+export function versionCacheName(boardId: string): string {
+	return `charter-versions-${boardId}`;
+}
+
+/**
+ * Removes a board from this device: its entry in the list, its offline copy and the versions
+ * kept of it.
+ */
 export async function forgetBoard(boardId: string): Promise<void> {
 	const db = await open();
 	try {
@@ -97,8 +105,13 @@ export async function forgetBoard(boardId: string): Promise<void> {
 	} finally {
 		db.close();
 	}
-	await new Promise<void>((resolve, reject) => {
-		const request = indexedDB.deleteDatabase(boardDatabaseName(boardId));
+	await deleteDatabase(boardDatabaseName(boardId));
+	await deleteDatabase(versionCacheName(boardId));
+}
+
+function deleteDatabase(name: string): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		const request = indexedDB.deleteDatabase(name);
 		request.onsuccess = () => resolve();
 		request.onerror = () => reject(request.error);
 		// Another tab still has the board open: the copy goes once that tab closes it.

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Version } from './schema.ts';
+import type { VersionCache } from './version-cache.ts';
 import { VersionsRequestError, type VersionsClient } from './versions-client.ts';
 
 /**
@@ -12,7 +13,10 @@ export class VersionsState {
 	#error = $state<string | null>(null);
 	readonly #states = new Map<string, Promise<Uint8Array>>();
 
-	constructor(readonly client: VersionsClient) {}
+	constructor(
+		readonly client: VersionsClient,
+		private readonly cache: VersionCache | null = null
+	) {}
 
 	/** The board's versions, newest first. */
 	get versions(): Version[] {
@@ -61,14 +65,26 @@ export class VersionsState {
 		return doc;
 	}
 
-	/** A version's state, fetched once; a failed fetch is tried again next time. */
+	/**
+	 * A version's state: from this browser's kept copy when it has one (a version never changes),
+	 * else fetched once and kept. A failed fetch is tried again next time.
+	 */
 	state(versionId: string): Promise<Uint8Array> {
 		let state = this.#states.get(versionId);
 		if (!state) {
-			state = this.client.state(versionId);
+			state = this.#load(versionId);
 			this.#states.set(versionId, state);
 			state.catch(() => this.#states.delete(versionId));
 		}
+		return state;
+	}
+
+	async #load(versionId: string): Promise<Uint8Array> {
+		const kept = await this.cache?.get(versionId).catch(() => undefined);
+		if (kept) return kept;
+		const state = await this.client.state(versionId);
+		// Keeping a copy is a convenience: a browser that cannot store it still shows the version.
+		await this.cache?.put(versionId, state).catch(() => {});
 		return state;
 	}
 }

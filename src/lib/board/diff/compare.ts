@@ -74,21 +74,37 @@ export interface BoardChanges {
 	charter: CharterTextChange[];
 }
 
-interface BoardSide {
-	doc: Y.Doc;
+/** What a comparison reads of one state of a board, validated; read once per state. */
+export interface BoardSnapshot {
+	title: string;
 	people: Person[];
 	risks: Risk[];
 	milestones: Milestone[];
 	raciTasks: RaciTask[];
+	raci: Map<string, RaciValue>;
+	charter: Record<CharterSection, string>;
 }
 
-function sideOf(doc: Y.Doc): BoardSide {
+/**
+ * Reads what a comparison needs of a board state. A saved version never changes, so its
+ * snapshot can be read once and compared with the live board again and again.
+ */
+export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
+	const meta = readMeta(doc);
+	const charter = Object.fromEntries(
+		CHARTER_SECTIONS.map((section) => {
+			const field = readCharterSection(doc, section);
+			return [section, field ? plainText(field) : ''];
+		})
+	) as Record<CharterSection, string>;
 	return {
-		doc,
+		title: meta.ok ? meta.meta.title : '',
 		people: readPeople(doc).items,
 		risks: readRisks(doc).items,
 		milestones: readMilestones(doc).items,
-		raciTasks: readRaciTasks(doc).items
+		raciTasks: readRaciTasks(doc).items,
+		raci: readRaci(doc).cells,
+		charter
 	};
 }
 
@@ -100,15 +116,18 @@ function sideOf(doc: Y.Doc): BoardSide {
  * side are left out, as everywhere else.
  */
 export function compareBoards(before: Y.Doc, after: Y.Doc): BoardChanges {
-	const old = sideOf(before);
-	const now = sideOf(after);
+	return compareSnapshots(boardSnapshot(before), boardSnapshot(after));
+}
+
+/** Compares two board snapshots (see compareBoards). */
+export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardChanges {
 	return {
-		title: compareTitles(before, after),
+		title: old.title === now.title ? null : { before: old.title, after: now.title },
 		risks: compareRisks(old, now),
 		raci: compareRaci(old, now),
 		milestones: compareMilestones(old, now),
 		people: comparePeople(old, now),
-		charter: compareCharter(before, after)
+		charter: compareCharter(old, now)
 	};
 }
 
@@ -134,15 +153,7 @@ export function countChanges(changes: BoardChanges): number {
 	);
 }
 
-function compareTitles(before: Y.Doc, after: Y.Doc): BoardChanges['title'] {
-	const old = readMeta(before);
-	const now = readMeta(after);
-	const oldTitle = old.ok ? old.meta.title : '';
-	const newTitle = now.ok ? now.meta.title : '';
-	return oldTitle === newTitle ? null : { before: oldTitle, after: newTitle };
-}
-
-function compareRisks(old: BoardSide, now: BoardSide): BoardChanges['risks'] {
+function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['risks'] {
 	const { added, removed, kept } = matchById({ before: old.risks, after: now.risks });
 	return {
 		added: added.map((risk) => summariseRisk(risk, now.people)),
@@ -174,7 +185,7 @@ function compareRisks(old: BoardSide, now: BoardSide): BoardChanges['risks'] {
 	};
 }
 
-function compareMilestones(old: BoardSide, now: BoardSide): BoardChanges['milestones'] {
+function compareMilestones(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['milestones'] {
 	const { added, removed, kept } = matchById({ before: old.milestones, after: now.milestones });
 	return {
 		added: added.map(summariseMilestone),
@@ -202,15 +213,15 @@ function compareMilestones(old: BoardSide, now: BoardSide): BoardChanges['milest
 	};
 }
 
-function comparePeople(old: BoardSide, now: BoardSide): BoardChanges['people'] {
+function comparePeople(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['people'] {
 	const { added, removed } = matchById({ before: old.people, after: now.people });
 	return { added: added.map(summarisePerson), removed: removed.map(summarisePerson) };
 }
 
-function compareRaci(old: BoardSide, now: BoardSide): BoardChanges['raci'] {
+function compareRaci(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['raci'] {
 	const tasks = matchById({ before: old.raciTasks, after: now.raciTasks });
-	const oldCells = readRaci(old.doc).cells;
-	const newCells = readRaci(now.doc).cells;
+	const oldCells = old.raci;
+	const newCells = now.raci;
 	// Rows and columns in the newer board's order, then those only the older board has.
 	const taskOrder = [...now.raciTasks, ...tasks.removed];
 	const personOrder = [
@@ -249,11 +260,9 @@ function compareRaci(old: BoardSide, now: BoardSide): BoardChanges['raci'] {
 	};
 }
 
-function compareCharter(before: Y.Doc, after: Y.Doc): CharterTextChange[] {
+function compareCharter(old: BoardSnapshot, now: BoardSnapshot): CharterTextChange[] {
 	return CHARTER_SECTIONS.flatMap((section) => {
-		const old = readCharterSection(before, section);
-		const now = readCharterSection(after, section);
-		const parts = diffText(old ? plainText(old) : '', now ? plainText(now) : '');
+		const parts = diffText(old.charter[section], now.charter[section]);
 		return parts.length > 0 ? [{ section, label: CHARTER_SECTION_LABELS[section], parts }] : [];
 	});
 }
