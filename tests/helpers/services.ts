@@ -81,8 +81,17 @@ export interface TestPostgres {
 	stop(): Promise<void>;
 }
 
+/** Options of a test PostgreSQL. */
+export interface TestPostgresOptions {
+	/** Keep PostgreSQL's fsync on, for figures of durable writes (off by default: tests crash nodes, never PostgreSQL). */
+	fsync?: boolean;
+}
+
 /** Initialises a cluster in a temporary directory and starts it on a free loopback port. */
-export async function startPostgres(postgresBin: string): Promise<TestPostgres> {
+export async function startPostgres(
+	postgresBin: string,
+	{ fsync = false }: TestPostgresOptions = {}
+): Promise<TestPostgres> {
 	const dir = mkdtempSync(join(tmpdir(), 'charter-pg-'));
 	if (userInfo().uid === 0) chownSync(dir, postgresUid(), postgresGid());
 	const dataDir = join(dir, 'data');
@@ -101,8 +110,7 @@ export async function startPostgres(postgresBin: string): Promise<TestPostgres> 
 		])
 	);
 	const port = await freePort();
-	// fsync=off: the data directory is thrown away; these tests crash nodes, never PostgreSQL.
-	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'} -c max_connections=200`;
 	const pgCtl = join(postgresBin, 'pg_ctl');
 	const start = () =>
 		run(
