@@ -29,6 +29,8 @@ export interface RedisBusOptions {
 
 /** A board's stream expires a day after its last entry, so idle boards cost Redis nothing. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1_000;
+/** The expiry is pushed back at most this often per stream, not on every entry. */
+const EXPIRE_EVERY_MS = 60 * 60 * 1_000;
 /** How long joining a board waits for Redis to say where its stream stands. */
 const POSITION_TIMEOUT_MS = 1_000;
 
@@ -51,6 +53,8 @@ export class RedisBus implements Bus {
 	#pendingBytes = 0;
 	/** Boards some of whose stored updates could not be published: readers must resync. */
 	readonly #unpublished = new Set<string>();
+	/** When this node last pushed back each stream's expiry. */
+	readonly #expiredAt = new Map<string, number>();
 	#loop: Promise<void> = Promise.resolve();
 
 	private constructor(private readonly options: RedisBusOptions) {
@@ -135,7 +139,10 @@ export class RedisBus implements Bus {
 		this.#wake();
 		return {
 			publish: (kind, payload) => this.#publish(subscription, kind, payload),
-			leave: () => this.#streams.remove(subscription)
+			leave: () => {
+				this.#streams.remove(subscription);
+				this.#expiredAt.delete(key);
+			}
 		};
 	}
 
@@ -180,7 +187,7 @@ export class RedisBus implements Bus {
 		this.#commands
 			.call('XADD', [key, 'MAXLEN', '~', maxLen, '*', ...streamFields(message)])
 			.then(
-				() => this.#commands.pexpire(key, STREAM_TTL_MS),
+				() => this.#pushBackExpiry(key),
 				(error: unknown) => {
 					this.#unpublished.add(key.slice(boardStreamKey('').length));
 					this.options.logger.warn({ err: error }, 'publishing to Redis failed');
@@ -188,6 +195,13 @@ export class RedisBus implements Bus {
 			)
 			.catch(() => {})
 			.finally(() => (this.#pendingBytes -= size));
+	}
+
+	async #pushBackExpiry(key: string): Promise<void> {
+		const now = Date.now();
+		if (now - (this.#expiredAt.get(key) ?? -Infinity) < EXPIRE_EVERY_MS) return;
+		this.#expiredAt.set(key, now);
+		await this.#commands.pexpire(key, STREAM_TTL_MS);
 	}
 
 	// Readers of a board some of whose updates were never published catch up from the store.
