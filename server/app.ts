@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Bus } from './bus/bus.ts';
+import { LocalBus } from './bus/local.ts';
 import { limitsOf, type Config } from './config.ts';
+import { createSqliteStore, dependencyChecks } from './dependencies.ts';
+import { DependencyMonitor } from './health.ts';
 import { loadAppHandler, requestListener } from './http.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
-import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 import { readBoardState } from './api/board-state.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
@@ -13,27 +16,39 @@ import { SyncServer } from './sync/sync-server.ts';
 /** The parts a running Charter server is made of. */
 export interface CharterServices {
 	store: Store;
+	bus: Bus;
 	metrics: Metrics;
 	sync: SyncServer;
-	/** Stops syncing, stores and unloads every board, and closes the store. */
+	health: DependencyMonitor;
+	/** Stops syncing, stores and unloads every board, and closes the bus and the store. */
 	close(): Promise<void>;
 }
 
-/** The SQLite store the configuration asks for. */
-export function createStore(config: Config): SqliteStore {
-	return new SqliteStore({ dataDir: config.DATA_DIR, durability: config.DURABILITY });
+/** Parts of the services made elsewhere: opened dependencies, or a store a test hands in. */
+export interface ServiceParts {
+	store?: Store;
+	bus?: Bus;
+	metrics?: Metrics;
 }
 
 /**
- * Creates the store (unless one is given, as tests do), metrics and sync server from the
- * configuration.
+ * Creates the sync server and the dependency monitor from the configuration, over the store
+ * and bus given (by default SQLite in DATA_DIR and the in-process bus).
  */
 export function createServices(
 	config: Config,
 	logger: Logger,
-	store: Store = createStore(config)
+	parts: ServiceParts = {}
 ): CharterServices {
-	const metrics = new Metrics();
+	const store = parts.store ?? createSqliteStore(config);
+	const bus = parts.bus ?? new LocalBus();
+	const metrics = parts.metrics ?? new Metrics();
+	const health = new DependencyMonitor(dependencyChecks({ store, bus }), {
+		metrics,
+		logger,
+		intervalMs: config.HEALTH_CHECK_MS
+	});
+	health.start();
 	const checkpoints = new Checkpoints({
 		store,
 		logger,
@@ -42,6 +57,7 @@ export function createServices(
 	});
 	const sync = new SyncServer({
 		store,
+		bus,
 		metrics,
 		logger,
 		allowedOrigins: config.ALLOWED_ORIGINS,
@@ -52,11 +68,15 @@ export function createServices(
 	});
 	return {
 		store,
+		bus,
 		metrics,
 		sync,
+		health,
 		async close() {
+			health.stop();
 			checkpoints.close();
 			await sync.close();
+			await bus.close();
 			await store.close();
 		}
 	};
@@ -70,9 +90,8 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-/** Options of startServer, for tests: a given store, and no app. */
-export interface StartOptions {
-	store?: Store;
+/** Options of startServer: opened dependencies (or, in tests, a given store), and no app. */
+export interface StartOptions extends ServiceParts {
 	/** False to serve sync, health and metrics only, even when the app is built. */
 	serveApp?: boolean;
 }
@@ -83,7 +102,7 @@ export async function startServer(
 	logger: Logger,
 	options: StartOptions = {}
 ): Promise<RunningServer> {
-	const services = createServices(config, logger, options.store);
+	const services = createServices(config, logger, options);
 	const app = options.serveApp === false ? null : await loadAppHandler();
 	if (!app && options.serveApp !== false) {
 		logger.warn('the app is not built (run `npm run build`): serving sync and health only');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { redactUrl } from './redact.ts';
 
 const MiB = 1024 * 1024;
 
@@ -27,6 +28,25 @@ const origins = z
 		)
 	);
 
+/** A URL of a service: one of `protocols`, with a host. */
+const serviceUrl = (protocols: readonly string[], example: string) => {
+	const error = `expected a ${protocols.map((p) => `${p}//`).join(' or ')} URL like ${example}`;
+	return z
+		.string()
+		.refine(
+			(text) => {
+				try {
+					const url = new URL(text);
+					return protocols.includes(url.protocol) && url.hostname !== '';
+				} catch {
+					return false;
+				}
+			},
+			{ error }
+		)
+		.optional();
+};
+
 /** The environment variables Charter reads, their defaults and what each accepts. */
 export const configSchema = z.object({
 	PORT: integer(0, 65535).default(3000),
@@ -52,7 +72,20 @@ export const configSchema = z.object({
 	HEARTBEAT_MS: integer(100, 10 * 60_000).default(DEFAULT_LIMITS.heartbeatMs),
 	MAX_AWARENESS_STATE_BYTES: integer(64, MiB).default(DEFAULT_LIMITS.maxAwarenessStateBytes),
 	AWARENESS_RELAY_MS: integer(0, 10_000).default(DEFAULT_LIMITS.awarenessRelayMs),
-	SHUTDOWN_TIMEOUT_MS: integer(100, 10 * 60_000).default(10_000)
+	SHUTDOWN_TIMEOUT_MS: integer(100, 10 * 60_000).default(10_000),
+	/** PostgreSQL instead of SQLite, shared by every node. */
+	DATABASE_URL: serviceUrl(
+		['postgres:', 'postgresql:'],
+		'postgres://charter:secret@db:5432/charter'
+	),
+	/** Redis Streams between nodes instead of the in-process bus. */
+	REDIS_URL: serviceUrl(['redis:', 'rediss:'], 'redis://redis:6379'),
+	/** Entries each board's stream keeps (XADD MAXLEN ~). */
+	REDIS_STREAM_MAXLEN: integer(10, 10_000_000).default(1_000),
+	/** How long a starting node waits for PostgreSQL and Redis to answer. */
+	DEPENDENCY_WAIT_MS: integer(0, 10 * 60_000).default(30_000),
+	/** Time between checks of the store and the bus while they are up. */
+	HEALTH_CHECK_MS: integer(100, 10 * 60_000).default(5_000)
 });
 
 /** Checks that need two variables; each names the one to change. */
@@ -93,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0]!;
 	const variable = String(issue.path[0]);
-	throw new ConfigError(variable, issue.message, env[variable]);
+	const value = env[variable];
+	// A connection URL may carry a password: never print it.
+	const shown = value !== undefined && variable.endsWith('_URL') ? redactUrl(value) : value;
+	throw new ConfigError(variable, issue.message, shown);
 }
 
 /** The connection and room limits of a configuration. */

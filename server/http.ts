@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
+import type { DependencyMonitor } from './health.ts';
 import type { Metrics } from './metrics.ts';
 import { serveBoardApi } from './api/routes.ts';
 import type { Store } from './store/store.ts';
@@ -17,6 +18,8 @@ export interface HttpDeps {
 	logger: Logger;
 	/** The boards in memory, so the board API reads what peers see, not only what is stored. */
 	rooms: RoomRegistry;
+	/** Checks the store and the bus for /healthz. */
+	health: DependencyMonitor;
 }
 
 const BUILT_HANDLER = fileURLToPath(new URL('../build/handler.js', import.meta.url));
@@ -37,18 +40,17 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  * Serves `/healthz`, `/metrics`, `/api/time` and the board API (`/api/boards/<id>/…`); calls
  * `next` for every other path.
  */
-export function serviceRoutes({ store, metrics, logger, rooms }: HttpDeps): Middleware {
+export function serviceRoutes({ store, metrics, logger, rooms, health }: HttpDeps): Middleware {
 	return (req, res, next) => {
 		const path = req.url?.split('?')[0];
 		if (serveBoardApi(req, res, { store, rooms, logger })) return;
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
 		if (path === '/healthz') {
-			store.ping().then(
-				() => send(res, 200, 'text/plain; charset=utf-8', 'ok\n'),
-				(error: unknown) => {
-					logger.error({ err: error }, 'health check: the store does not answer');
-					send(res, 503, 'text/plain; charset=utf-8', 'store unavailable\n');
-				}
+			// 200 only when the store and the bus both answer; the body says which is which.
+			health.check().then(
+				(report) =>
+					send(res, report.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(report)),
+				() => send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable' }))
 			);
 		} else if (path === '/api/time') {
 			// Clients measure their clock's offset against this to show one shared countdown.

@@ -1,6 +1,14 @@
-import { createStore, startServer } from './app.ts';
+import { startServer } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import {
+	DependencyStartError,
+	openDependencies,
+	storeKind,
+	type Dependencies
+} from './dependencies.ts';
 import { createLogger } from './log.ts';
+import { Metrics } from './metrics.ts';
+import { SqliteStore } from './store/sqlite.ts';
 
 // Wiring only: read the configuration, start the server, stop it cleanly on a signal.
 let config: Config;
@@ -17,21 +25,31 @@ const logger = createLogger(config.LOG_LEVEL);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 
-let store: ReturnType<typeof createStore>;
+const metrics = new Metrics();
+let dependencies: Dependencies;
 try {
-	store = createStore(config);
+	dependencies = await openDependencies(config, logger, metrics);
 } catch (error) {
-	const message = error instanceof Error ? error.message : String(error);
-	console.error(`charter: could not open the store in DATA_DIR=${config.DATA_DIR}: ${message}`);
+	if (!(error instanceof DependencyStartError)) throw error;
+	console.error(`charter: ${error.message}`);
 	process.exit(1);
 }
-const running = await startServer(config, logger, { store }).catch((error: unknown) => {
-	const message = error instanceof Error ? error.message : String(error);
-	console.error(`charter: could not start on ${config.HOST}:${config.PORT}: ${message}`);
-	process.exit(1);
-});
+const { store, bus } = dependencies;
+const running = await startServer(config, logger, { ...dependencies, metrics }).catch(
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(`charter: could not start on ${config.HOST}:${config.PORT}: ${message}`);
+		process.exit(1);
+	}
+);
 logger.info(
-	{ host: config.HOST, port: running.port, dataDir: config.DATA_DIR, ...store.settings() },
+	{
+		host: config.HOST,
+		port: running.port,
+		store: storeKind(store),
+		bus: bus.kind,
+		...(store instanceof SqliteStore ? { dataDir: config.DATA_DIR, ...store.settings() } : {})
+	},
 	`Charter is listening on http://${config.HOST}:${running.port}`
 );
 

@@ -58,6 +58,19 @@ export class Metrics {
 		registers: [this.registry]
 	});
 
+	readonly dependencyUp = new Gauge({
+		name: 'charter_dependency_up',
+		help: 'Whether a dependency (store, bus) answered its last check: 1 up, 0 down',
+		labelNames: ['dependency'] as const,
+		registers: [this.registry]
+	});
+	readonly dependencyErrors = new Counter({
+		name: 'charter_dependency_errors_total',
+		help: 'Failed checks and lost or refused connections of a dependency (store, bus)',
+		labelNames: ['dependency'] as const,
+		registers: [this.registry]
+	});
+
 	constructor() {
 		collectDefaultMetrics({ register: this.registry, prefix: 'charter_process_' });
 	}

@@ -1,8 +1,10 @@
 import type { Plugin } from 'vite';
 import { createServices } from './app.ts';
 import { loadConfig } from './config.ts';
+import { openDependencies } from './dependencies.ts';
 import { serviceRoutes } from './http.ts';
 import { createLogger } from './log.ts';
+import { Metrics } from './metrics.ts';
 
 /**
  * Attaches Charter's sync server, health and metrics to Vite's dev server, so `npm run dev`
@@ -12,12 +14,14 @@ export function charterSyncPlugin(): Plugin {
 	return {
 		name: 'charter-sync',
 		apply: 'serve',
-		configureServer(server) {
+		async configureServer(server) {
 			// Vitest starts a Vite server too; it needs no sync endpoint.
 			if (process.env.VITEST || !server.httpServer) return;
 			const config = loadConfig();
 			const logger = createLogger(config.LOG_LEVEL);
-			const services = createServices(config, logger);
+			const metrics = new Metrics();
+			const dependencies = await openDependencies(config, logger, metrics);
+			const services = createServices(config, logger, { ...dependencies, metrics });
 			server.middlewares.use(serviceRoutes({ ...services, rooms: services.sync.rooms, logger }));
 			// Vite's own HMR socket shares this server: leave every other upgrade to it.
 			server.httpServer.on('upgrade', (req, socket, head) => {

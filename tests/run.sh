@@ -3,16 +3,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The end-to-end tests drive Debian's Chromium; Playwright never downloads a browser here.
+# The end-to-end tests drive Debian's Chromium; Playwright never downloads a browser here. The
+# multi-node server tests run real PostgreSQL and Redis from Debian's packages on loopback.
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ "${#missing[@]}" -gt 0 ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		echo "tests: installing Debian's chromium for the end-to-end tests (apt-get)…"
+		echo "tests: installing ${missing[*]} from Debian (apt-get)…"
 		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-	else
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	elif [[ " ${missing[*]} " == *" chromium "* ]]; then
 		echo "tests: Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)" >&2
 		exit 1
+	else
+		echo "tests: ${missing[*]} missing (sudo apt-get install -y ${missing[*]}): the multi-node tests will be skipped${CHARTER_REQUIRE_SERVICES:+ — and fail, since CHARTER_REQUIRE_SERVICES is set}" >&2
 	fi
 fi
 

@@ -50,6 +50,18 @@ export function ratios(scenarios: BenchReport['scenarios']): Record<string, numb
 		],
 		['fanout_p99_vs_best_peer', fanout.charter && fanout.charter.p99_ms / best(fanout, 'p99_ms')],
 		[
+			'fanout_p99_two_nodes_vs_one',
+			fanout.charter &&
+				fanout['charter-2-nodes'] &&
+				fanout['charter-2-nodes'].p99_ms / fanout.charter.p99_ms
+		],
+		[
+			'fanout_cpu_two_nodes_vs_one',
+			fanout.charter &&
+				fanout['charter-2-nodes'] &&
+				fanout['charter-2-nodes'].cpu_us_per_msg / fanout.charter.cpu_us_per_msg
+		],
+		[
 			'fanout_p99_vs_floor',
 			fanout.charter && fanout.floor && fanout.charter.p99_ms / fanout.floor.p99_ms
 		],
@@ -82,6 +94,14 @@ const TARGETS: Record<string, { limit: number; what: string }> = {
 	fanout_cpu_vs_floor: { limit: Infinity, what: 'CPU per delivered message vs the floor' },
 	fanout_p99_vs_best_peer: { limit: 1.3, what: 'fan-out p99 vs the better peer (tie band 1.3)' },
 	fanout_p99_vs_floor: { limit: Infinity, what: 'fan-out p99 vs the floor' },
+	fanout_p99_two_nodes_vs_one: {
+		limit: Infinity,
+		what: 'fan-out p99, two nodes (PostgreSQL + Redis) vs one'
+	},
+	fanout_cpu_two_nodes_vs_one: {
+		limit: Infinity,
+		what: 'CPU per delivered message, two nodes + Redis vs one'
+	},
 	rooms_memory_vs_hocuspocus: { limit: 0.5, what: 'memory per loaded room vs Hocuspocus' },
 	cold_open_ms_vs_y_websocket: { limit: 1.0, what: 'cold open time vs y-websocket (in memory)' },
 	cold_open_bytes_vs_y_websocket: { limit: 1.0, what: 'cold open bytes vs y-websocket' }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BoardKeys } from '../../src/lib/sync/keys.ts';
 import { freePort } from '../../tests/helpers/server.ts';
+import { findServiceBinaries, startPostgres, startRedis } from '../../tests/helpers/services.ts';
 import { sleep, waitForPort } from './proc.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +31,13 @@ export type ClientKind = 'y-websocket' | 'hocuspocus' | 'floor';
  * (BENCH_CHARTER_REF), to measure a change against what it changes.
  */
 export type ServerName =
-	'charter' | 'charter-ref' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-sqlite' | 'floor';
+	| 'charter'
+	| 'charter-ref'
+	| 'charter-2-nodes'
+	| 'y-websocket'
+	| 'hocuspocus'
+	| 'hocuspocus-sqlite'
+	| 'floor';
 
 /** A started server: one or more processes, the URLs clients are spread over, and a way out. */
 export interface StartedServer {
@@ -55,6 +62,8 @@ export interface ServerEntry {
 	speaksYjs: boolean;
 	/** True when a board lives only while someone is connected, so cold open keeps a holder. */
 	forgetsEmptyBoards: boolean;
+	/** True for a setup measured in fan-out only (several nodes: the other scenarios are per node). */
+	fanoutOnly?: boolean;
 	/** Subprotocols a client offers for a board (Charter's capability key). */
 	protocols(keys: BoardKeys): string[];
 	start(): Promise<StartedServer>;
@@ -165,20 +174,69 @@ function charterAt(name: ServerName, root: string): ServerEntry {
 			);
 		},
 		async boardUnloaded(server) {
-			const base = server.urls[0]!.replace('ws://', 'http://').replace(/\/sync$/, '');
-			const deadline = Date.now() + 20_000;
-			for (;;) {
-				const text = await fetch(`${base}/metrics`).then((res) => res.text());
-				if (/^charter_rooms_loaded 0$/m.test(text)) return;
-				if (Date.now() > deadline) throw new Error('charter did not unload the board');
-				await sleep(50);
-			}
+			for (const url of server.urls) await charterUnloaded(url);
 		}
 	};
 }
 
 /** Charter's production server (`npm start`) with its SQLite store: durable before broadcast. */
 export const charter: ServerEntry = charterAt('charter', ROOT);
+
+async function charterUnloaded(url: string): Promise<void> {
+	const base = url.replace('ws://', 'http://').replace(/\/sync$/, '');
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		const text = await fetch(`${base}/metrics`).then((res) => res.text());
+		if (/^charter_rooms_loaded 0$/m.test(text)) return;
+		if (Date.now() > deadline) throw new Error('charter did not unload the board');
+		await sleep(50);
+	}
+}
+
+/**
+ * Two Charter nodes sharing PostgreSQL and Redis (Debian's, started for the run on loopback),
+ * clients alternating between them, so half of every board's traffic crosses Redis. Its CPU is
+ * both nodes' and Redis's; PostgreSQL's backends come and go with the pool and are not counted.
+ */
+export const charterTwoNodes: ServerEntry = {
+	name: 'charter-2-nodes',
+	clientKind: 'y-websocket',
+	speaksYjs: true,
+	forgetsEmptyBoards: false,
+	fanoutOnly: true,
+	protocols: charter.protocols,
+	async start() {
+		const binaries = findServiceBinaries();
+		if (!binaries.ok) throw new Error(`charter-2-nodes needs ${binaries.reason}`);
+		const postgres = await startPostgres(binaries.postgresBin);
+		const redis = await startRedis(binaries.redisServer);
+		const env = {
+			DATABASE_URL: await postgres.createDatabase(),
+			REDIS_URL: redis.url,
+			LOG_LEVEL: 'warn',
+			ROOM_UNLOAD_DELAY_MS: '300'
+		};
+		const nodes = [
+			await startNode([...TSX, 'server/main.ts'], env, '/sync'),
+			await startNode([...TSX, 'server/main.ts'], env, '/sync')
+		];
+		return {
+			urls: nodes.flatMap((node) => node.urls),
+			pids: [...nodes.flatMap((node) => node.pids), redis.pid()],
+			async collectGarbage() {
+				const reports: HeapReport[] = [];
+				for (const node of nodes) reports.push(...(await node.collectGarbage()));
+				return reports;
+			},
+			async stop() {
+				for (const node of nodes) await node.stop();
+				await redis.stop();
+				await postgres.stop();
+			}
+		};
+	},
+	boardUnloaded: (server) => charter.boardUnloaded(server)
+};
 
 /** The reference server: y-websocket 2.1.0's bin/server.cjs, boards in memory. */
 export const yWebsocket: ServerEntry = {
@@ -239,6 +297,7 @@ const reference = process.env.BENCH_CHARTER_REF;
 /** Every server the bench compares, in the order of the table. */
 export const SERVERS: readonly ServerEntry[] = [
 	charter,
+	charterTwoNodes,
 	...(reference ? [charterAt('charter-ref', reference)] : []),
 	yWebsocket,
 	hocuspocus,

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PostgresStore } from '../../server/store/postgres.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/store.ts';
+import { findServiceBinaries, startPostgres } from '../../tests/helpers/services.ts';
 
 /** A store the bench measures; more adapters (PostgreSQL) are more entries. */
 export interface StoreEntry {
@@ -35,8 +37,31 @@ export const sqliteStore: StoreEntry = {
 	}
 };
 
-/** Every store the bench measures. */
-export const STORES: readonly StoreEntry[] = [sqliteStore];
+/**
+ * Charter's PostgreSQL store on Debian's PostgreSQL, started for the run on loopback with its
+ * default durability (synchronous_commit=on, fsync on).
+ */
+export const postgresStore: StoreEntry = {
+	name: 'postgres',
+	async open() {
+		const binaries = findServiceBinaries();
+		if (!binaries.ok) throw new Error(`the postgres store needs ${binaries.reason}`);
+		const postgres = await startPostgres(binaries.postgresBin, { fsync: true });
+		const store = await PostgresStore.open({ url: await postgres.createDatabase() });
+		return {
+			store,
+			async dispose() {
+				await store.close();
+				await postgres.stop();
+			}
+		};
+	}
+};
+
+/** Every store the bench measures (PostgreSQL when it is installed). */
+export const STORES: readonly StoreEntry[] = findServiceBinaries().ok
+	? [sqliteStore, postgresStore]
+	: [sqliteStore];
 
 const BATCH = 50;
 

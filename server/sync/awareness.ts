@@ -146,9 +146,14 @@ export class RoomAwareness<Owner> {
 	}
 }
 
-// y-protocols' rule, so the server keeps what every client keeps: a newer clock wins, and an
-// equal clock may only clear a state.
-function isNewer(entry: AwarenessEntry, presence: Presence<unknown> | undefined): boolean {
+/**
+ * y-protocols' rule, so the server keeps what every client keeps: a newer clock wins, and an
+ * equal clock may only clear a state.
+ */
+export function isNewer(
+	entry: AwarenessEntry,
+	presence: Pick<Presence<unknown>, 'clock' | 'state'> | undefined
+): boolean {
 	const clock = presence?.clock ?? 0;
 	if (entry.clock > clock) return true;
 	return (

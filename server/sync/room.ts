@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import type { Bus, BusChannel, BusListener } from '../bus/bus.ts';
+import { RemotePresence } from '../bus/remote-presence.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
@@ -42,6 +44,8 @@ export interface RoomDeps {
 	compactAfterUpdates: number;
 	/** Told (synchronously, after the relays) each time a change of the board was stored. */
 	onStored?: (boardId: string) => void;
+	/** Carries what the room stores and its presence to the other nodes, and theirs back. */
+	bus: Bus;
 }
 
 /** Updates stored in one write, with the frames to relay once they are. */
@@ -53,6 +57,9 @@ interface UpdateBatch {
 
 /** Origin of the updates a room applies from its store, so they are never stored again. */
 const STORE_ORIGIN = Symbol('charter.store');
+
+/** Origin of the updates other nodes stored and sent on the bus: relayed, never stored again. */
+const BUS_ORIGIN = Symbol('charter.bus');
 
 function transactionChanged(transaction: Y.Transaction): boolean {
 	if (transaction.deleteSet.clients.size > 0) return true;
@@ -87,6 +94,8 @@ export class Room {
 	#openBatch: UpdateBatch | null = null;
 	#broken = false;
 	#unloaded: Promise<void> | null = null;
+	#channel: BusChannel | null = null;
+	readonly #remotePresence = new RemotePresence();
 
 	private constructor(
 		readonly boardId: string,
@@ -109,7 +118,12 @@ export class Room {
 		onBroken: (room: Room) => void = () => {}
 	): Promise<Room> {
 		const room = new Room(boardId, deps, onBroken);
-		const stored = await deps.store.load(boardId);
+		// Joined before the load, so nothing another node stores meanwhile is missed.
+		room.#channel = await deps.bus.join(boardId, room.#fromOtherNodes);
+		const stored = await deps.store.load(boardId).catch((error: unknown) => {
+			room.#channel?.leave();
+			throw error;
+		});
 		room.#logLength = stored.log.length;
 		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
@@ -156,7 +170,7 @@ export class Room {
 	join(peer: RoomPeer): void {
 		this.peers.add(peer);
 		peer.send(encodeSync(SyncStep.step1, this.#state.stateVector()));
-		const present = this.#presence.present();
+		const present = [...this.#presence.present(), ...this.#remotePresence.present()];
 		if (present.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(present)));
 	}
 
@@ -226,6 +240,7 @@ export class Room {
 	}
 
 	async #unload(): Promise<void> {
+		this.#channel?.leave();
 		await this.settled();
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
 		this.#presenceTimer = null;
@@ -294,6 +309,7 @@ export class Room {
 			stopTimer();
 			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
 			this.deps.onStored?.(this.boardId);
+			this.#publishStored(batch.updates);
 			this.#logLength += batch.updates.length;
 			// Merging the log decodes the whole board: past the threshold a busy board compacts
 			// when it goes quiet (#restWhenIdle), and at once only when its log doubled.
@@ -320,11 +336,12 @@ export class Room {
 	#flushPresence(): void {
 		this.#presenceTimer = null;
 		this.#presenceSentAt = performance.now();
-		const frame = encodeAwareness(encodeAwarenessUpdate([...this.#presenceToRelay.values()]));
+		const update = encodeAwarenessUpdate([...this.#presenceToRelay.values()]);
 		const except = this.#presenceSource ?? undefined;
 		this.#presenceToRelay.clear();
 		this.#presenceSource = undefined;
-		this.#broadcast(frame, except);
+		this.#broadcast(encodeAwareness(update), except);
+		this.#channel?.publish('awareness', update);
 	}
 
 	// Framed once for all peers: per peer, a relay costs one write of the same buffer.
@@ -349,9 +366,76 @@ export class Room {
 	// builds on it, and have the registry load the board afresh for whoever comes next.
 	#fail(error: unknown): void {
 		this.#broken = true;
+		this.#channel?.leave();
 		this.deps.metrics.reject('store_failed');
 		this.deps.logger.error({ err: error, boardId: this.boardId }, 'store write failed');
 		for (const peer of [...this.peers]) peer.close('storeFailed');
 		this.onBroken(this);
+	}
+
+	// ── Other nodes (the bus) ────────────────────────────────────────────────────────────────
+	// What this room stored goes out once it is durable; what other nodes stored comes in,
+	// is applied and relayed to this room's peers, and is never stored again here.
+
+	#publishStored(updates: readonly Uint8Array[]): void {
+		const merged = () => (updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates]));
+		this.#channel?.publish('update', merged);
+	}
+
+	readonly #fromOtherNodes: BusListener = {
+		update: (update) => this.#guardBus(() => this.#applyFromOtherNode(update)),
+		awareness: (_node, update) =>
+			this.#guardBus(() => {
+				const changed = this.#remotePresence.apply(decodeAwarenessUpdate(update));
+				if (changed.length > 0) this.#broadcast(encodeAwareness(encodeAwarenessUpdate(changed)));
+			}),
+		resync: () => void this.#catchUpFromStore()
+	};
+
+	// What another node sent cannot take this room down: a failure is logged and dropped.
+	#guardBus(apply: () => void): void {
+		try {
+			apply();
+		} catch (error) {
+			this.deps.logger.error({ err: error, boardId: this.boardId }, 'a bus message failed');
+		}
+	}
+
+	#applyFromOtherNode(update: Uint8Array): void {
+		if (this.#broken || this.#unloaded) return;
+		this.#stateBeforeChange = null;
+		this.#applyingFrom = BUS_ORIGIN;
+		try {
+			Y.applyUpdate(this.doc, update, BUS_ORIGIN);
+		} finally {
+			this.#applyingFrom = undefined;
+		}
+		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+		if (this.#stateBeforeChange !== null || pending) {
+			this.#broadcast(encodeSync(SyncStep.update, update));
+		}
+		this.#storeOwnChange();
+	}
+
+	// The bus may have lost something (a trimmed stream, a restarted Redis): whatever the store
+	// holds that this room lacks is applied and relayed to the peers.
+	async #catchUpFromStore(): Promise<void> {
+		const stored = await this.deps.store.load(this.boardId).catch((error: unknown) => {
+			this.deps.logger.error({ err: error, boardId: this.boardId }, 'catching up failed');
+			return null;
+		});
+		if (!stored || this.#broken || this.#unloaded) return;
+		this.#stateBeforeChange = null;
+		this.#applyingFrom = STORE_ORIGIN;
+		this.doc.transact(() => {
+			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, STORE_ORIGIN);
+			for (const update of stored.log) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
+		}, STORE_ORIGIN);
+		this.#applyingFrom = undefined;
+		if (this.#stateBeforeChange !== null) {
+			const missed = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.#stateBeforeChange));
+			this.#broadcast(encodeSync(SyncStep.update, missed));
+		}
+		this.#storeOwnChange();
 	}
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import type { Bus } from '../bus/bus.ts';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
 import type { Limits } from '../limits.ts';
@@ -13,6 +14,8 @@ import { RoomRegistry } from './rooms.ts';
 /** Settings of the sync endpoint. */
 export interface SyncServerOptions {
 	store: Store;
+	/** Carries updates and presence to and from the other nodes. */
+	bus: Bus;
 	metrics: Metrics;
 	logger: Logger;
 	allowedOrigins: readonly string[];
@@ -55,9 +58,9 @@ export class SyncServer {
 	#closing: Promise<void> | null = null;
 
 	constructor(private readonly options: SyncServerOptions) {
-		const { store, metrics, logger, limits, compactAfterUpdates, onStored } = options;
+		const { store, bus, metrics, logger, limits, compactAfterUpdates, onStored } = options;
 		this.rooms = new RoomRegistry(
-			{ store, metrics, logger, limits, compactAfterUpdates, onStored },
+			{ store, bus, metrics, logger, limits, compactAfterUpdates, onStored },
 			{
 				unloadDelayMs: options.roomUnloadDelayMs,
 				maxConnectionsPerRoom: limits.maxConnectionsPerRoom

@@ -11,10 +11,13 @@ describe('HTTP endpoints', () => {
 		removeDataDir(server.dataDir);
 	});
 
-	it('answers /healthz with 200 while the store answers', async () => {
+	it('answers /healthz with 200 and the state of each dependency while they answer', async () => {
 		const response = await fetch(`${server.httpUrl}/healthz`);
 		expect(response.status).toBe(200);
-		expect(await response.text()).toBe('ok\n');
+		expect(await response.json()).toEqual({
+			status: 'ok',
+			dependencies: { store: { kind: 'sqlite', up: true }, bus: { kind: 'local', up: true } }
+		});
 	});
 
 	it('tells the server time on /api/time, for clients to correct their clocks', async () => {
@@ -59,7 +62,13 @@ describe('configuration', () => {
 		['HEARTBEAT_MS', '5', 'expected an integer from 100'],
 		['MAX_AWARENESS_STATE_BYTES', 'big', 'expected an integer from 64'],
 		['AWARENESS_RELAY_MS', '-50', 'expected an integer from 0'],
-		['SHUTDOWN_TIMEOUT_MS', '0', 'expected an integer from 100']
+		['SHUTDOWN_TIMEOUT_MS', '0', 'expected an integer from 100'],
+		['DATABASE_URL', 'mysql://db:3306/charter', 'expected a postgres:// or postgresql:// URL'],
+		['DATABASE_URL', 'not a url', 'expected a postgres:// or postgresql:// URL'],
+		['REDIS_URL', 'http://cache:6379', 'expected a redis:// or rediss:// URL'],
+		['REDIS_STREAM_MAXLEN', '5', 'expected an integer from 10'],
+		['DEPENDENCY_WAIT_MS', 'forever', 'expected an integer from 0'],
+		['HEALTH_CHECK_MS', '10', 'expected an integer from 100']
 	])('stops with one line naming %s=%s', async (variable, value, expected) => {
 		const { code, output } = await runServerToExit({
 			HOST: '127.0.0.1',
