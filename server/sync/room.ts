@@ -9,11 +9,11 @@ import {
 	RoomAwareness,
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
-	type AwarenessEntry,
 	type AwarenessOutcome
 } from './awareness.ts';
 import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
 import { binaryFrame } from './frame.ts';
+import { PresenceRelay } from './presence-relay.ts';
 import {
 	encodeAwareness,
 	encodeSync,
@@ -79,10 +79,7 @@ export class Room {
 	readonly #state = new BoardState((doc) => this.#watch(doc), STORE_ORIGIN);
 	readonly peers = new Set<RoomPeer>();
 	readonly #presence: RoomAwareness<RoomPeer>;
-	readonly #presenceToRelay = new Map<number, AwarenessEntry>();
-	#presenceSource: RoomPeer | null | undefined = undefined;
-	#presenceTimer: NodeJS.Timeout | null = null;
-	#presenceSentAt = -Infinity;
+	readonly #presenceRelay: PresenceRelay<RoomPeer>;
 	#queue: Promise<void> = Promise.resolve();
 	#logLength = 0;
 	/** Origin of the update being applied, so its transaction can be told from Yjs's own. */
@@ -105,6 +102,12 @@ export class Room {
 		this.#presence = new RoomAwareness({
 			maxStateBytes: deps.limits.maxAwarenessStateBytes,
 			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
+		});
+		// One frame for the whole batch to this node's peers, and the same update to other nodes.
+		this.#presenceRelay = new PresenceRelay(deps.limits.awarenessRelayMs, (entries, except) => {
+			const update = encodeAwarenessUpdate(entries);
+			this.#broadcast(encodeAwareness(update), except);
+			this.#channel?.publish('awareness', update);
 		});
 	}
 
@@ -178,7 +181,7 @@ export class Room {
 	leave(peer: RoomPeer): void {
 		if (!this.peers.delete(peer)) return;
 		const removed = this.#presence.release(peer);
-		if (removed.length > 0) this.#relayPresence(removed, peer);
+		if (removed.length > 0) this.#presenceRelay.add(removed, peer);
 	}
 
 	/**
@@ -224,7 +227,7 @@ export class Room {
 	/** Applies the entries of an awareness update that `from` may write, and relays them. */
 	applyAwareness(from: RoomPeer, update: Uint8Array): AwarenessOutcome {
 		const outcome = this.#presence.apply(from, decodeAwarenessUpdate(update));
-		if (outcome.changed.length > 0) this.#relayPresence(outcome.changed, from);
+		if (outcome.changed.length > 0) this.#presenceRelay.add(outcome.changed, from);
 		return outcome;
 	}
 
@@ -242,8 +245,7 @@ export class Room {
 	async #unload(): Promise<void> {
 		this.#channel?.leave();
 		await this.settled();
-		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
-		this.#presenceTimer = null;
+		this.#presenceRelay.stop();
 		if (!this.#broken && this.#logLength > 0) await this.#compact();
 		this.#state.destroy();
 	}
@@ -320,28 +322,6 @@ export class Room {
 	async #compact(): Promise<void> {
 		await this.deps.store.compact(this.boardId);
 		this.#logLength = 0;
-	}
-
-	#relayPresence(entries: readonly AwarenessEntry[], from: RoomPeer): void {
-		for (const entry of entries) this.#presenceToRelay.set(entry.clientId, entry);
-		const single = this.#presenceSource === undefined || this.#presenceSource === from;
-		this.#presenceSource = single ? from : null;
-		if (this.#presenceTimer) return;
-		const wait = this.#presenceSentAt + this.deps.limits.awarenessRelayMs - performance.now();
-		if (wait <= 0) this.#flushPresence();
-		else this.#presenceTimer = setTimeout(() => this.#flushPresence(), wait);
-	}
-
-	// One frame for the whole batch, sent to everyone but its source when it had only one.
-	#flushPresence(): void {
-		this.#presenceTimer = null;
-		this.#presenceSentAt = performance.now();
-		const update = encodeAwarenessUpdate([...this.#presenceToRelay.values()]);
-		const except = this.#presenceSource ?? undefined;
-		this.#presenceToRelay.clear();
-		this.#presenceSource = undefined;
-		this.#broadcast(encodeAwareness(update), except);
-		this.#channel?.publish('awareness', update);
 	}
 
 	// Framed once for all peers: per peer, a relay costs one write of the same buffer.
