@@ -112,7 +112,12 @@ async function alternating<F extends Record<string, number>>(
 
 async function main(): Promise<void> {
 	if (args.from) {
-		const saved = JSON.parse(readFileSync(args.from, 'utf8')) as BenchReport;
+		// `npm run bench -- --json > file` also catches npm's own "> charter@… bench" banner
+		// (`npm run -s` leaves it out): the report starts at its first line that opens an object.
+		const text = readFileSync(args.from, 'utf8');
+		const start = text.search(/^\{/m);
+		if (start < 0) throw new Error(`${args.from} holds no JSON report`);
+		const saved = JSON.parse(text.slice(start)) as BenchReport;
 		process.stdout.write(`${formatReport(saved)}\n`);
 		return;
 	}
