@@ -1,3 +1,4 @@
+import pg from 'pg';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from './clients.ts';
 import { removeDataDir, startServer, type TestServer } from './server.ts';
@@ -77,4 +78,19 @@ export async function waitForConvergence(docs: readonly Y.Doc[], what: string): 
 export function holdsEverything(doc: Y.Doc, seen: Map<number, number>): boolean {
 	const have = Y.decodeStateVector(Y.encodeStateVector(doc));
 	return [...seen].every(([client, clock]) => (have.get(client) ?? 0) >= clock);
+}
+
+/** How many updates of a board PostgreSQL holds in its log (not counting the snapshot). */
+export async function storedUpdateCount(databaseUrl: string, boardId: string): Promise<number> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ count: number }>(
+			'SELECT count(*)::int AS count FROM board_update WHERE board_id = $1',
+			[boardId]
+		);
+		return rows[0]!.count;
+	} finally {
+		await client.end();
+	}
 }

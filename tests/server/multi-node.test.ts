@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';
@@ -7,6 +6,7 @@ import {
 	contentOf,
 	createCluster,
 	holdsEverything,
+	storedUpdateCount,
 	waitForConvergence,
 	type TestCluster
 } from '../helpers/cluster.ts';
@@ -20,21 +20,6 @@ import { describeWithServices } from '../helpers/services-suite.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
 const listOf = (doc: Y.Doc) => doc.getArray<string>('list').toArray();
-
-/** Rows of the board's log and snapshot in PostgreSQL. */
-async function storedRows(databaseUrl: string, boardId: string): Promise<number> {
-	const client = new pg.Client({ connectionString: databaseUrl });
-	await client.connect();
-	try {
-		const { rows } = await client.query<{ count: number }>(
-			'SELECT count(*)::int AS count FROM board_update WHERE board_id = $1',
-			[boardId]
-		);
-		return rows[0]!.count;
-	} finally {
-		await client.end();
-	}
-}
 
 describeWithServices('several nodes on PostgreSQL and Redis', (binaries) => {
 	let postgres: TestPostgres;
@@ -83,12 +68,12 @@ describeWithServices('several nodes on PostgreSQL and Redis', (binaries) => {
 		const [nodeA, nodeB] = [await cluster.startNode(), await cluster.startNode()];
 		const ada = await cluster.connect(nodeA, keys.boardId, keys.editKey);
 		const bea = await cluster.connect(nodeB, keys.boardId, keys.editKey);
-		const before = await storedRows(cluster.databaseUrl, keys.boardId);
+		const before = await storedUpdateCount(cluster.databaseUrl, keys.boardId);
 		for (let i = 0; i < 10; i++) {
 			ada.doc.getArray('list').push([`ada ${i}`]);
 			await waitFor(() => listOf(bea.doc).length === i + 1, `bea to see edit ${i}`);
 		}
-		expect((await storedRows(cluster.databaseUrl, keys.boardId)) - before).toBe(10);
+		expect((await storedUpdateCount(cluster.databaseUrl, keys.boardId)) - before).toBe(10);
 	});
 
 	it('carries presence across nodes: seen, greeted to newcomers, and gone when its client leaves', async () => {

@@ -1,9 +1,13 @@
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';
-import { createCluster, waitForConvergence, type TestCluster } from '../helpers/cluster.ts';
+import {
+	createCluster,
+	storedUpdateCount,
+	waitForConvergence,
+	type TestCluster
+} from '../helpers/cluster.ts';
 import {
 	startPostgres,
 	startRedis,
@@ -19,20 +23,6 @@ import {
 import { sleep, waitFor } from '../helpers/wait.ts';
 
 const listOf = (doc: Y.Doc) => doc.getArray<string>('list').toArray();
-
-async function storedUpdates(databaseUrl: string, boardId: string): Promise<number> {
-	const client = new pg.Client({ connectionString: databaseUrl });
-	await client.connect();
-	try {
-		const { rows } = await client.query<{ count: number }>(
-			'SELECT count(*)::int AS count FROM board_update WHERE board_id = $1',
-			[boardId]
-		);
-		return rows[0]!.count;
-	} finally {
-		await client.end();
-	}
-}
 
 describeWithServices('the Redis Streams bus', (binaries) => {
 	let postgres: TestPostgres;
@@ -91,7 +81,7 @@ describeWithServices('the Redis Streams bus', (binaries) => {
 		const bea = await cluster.connect(nodeB, keys.boardId, keys.editKey);
 		bea.doc.getArray('list').push(['first']);
 		await waitForConvergence([ada.doc, bea.doc], 'the first edit to reach node A');
-		const stored = await storedUpdates(cluster.databaseUrl, keys.boardId);
+		const stored = await storedUpdateCount(cluster.databaseUrl, keys.boardId);
 		const streams = new Redis(redis.url);
 		const info = (field: string) =>
 			streams.call('XINFO', ['STREAM', boardStreamKey(keys.boardId)]).then((reply) => {
@@ -109,7 +99,7 @@ describeWithServices('the Redis Streams bus', (binaries) => {
 				await sleep(2);
 			}
 			await waitFor(
-				async () => (await storedUpdates(cluster.databaseUrl, keys.boardId)) >= stored + 300,
+				async () => (await storedUpdateCount(cluster.databaseUrl, keys.boardId)) >= stored + 300,
 				'node B to store every edit'
 			);
 			// Trimmed past what node A read: A cannot catch up from the stream alone.
