@@ -30,19 +30,12 @@ import type {
 	Risk
 } from '../schema.ts';
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
-import { sortMilestones } from '../views/milestone-schedule.ts';
+import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-schedule.ts';
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
 import { heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
-
-/** Milestone states as a document names them. */
-export const MILESTONE_STATUS_LABELS = {
-	planned: 'Planned',
-	'at-risk': 'At risk',
-	done: 'Done'
-} as const;
 
 /** Board templates as a document's subtitle names them. */
 export const BOARD_KIND_LABELS = {

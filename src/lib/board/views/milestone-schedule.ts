@@ -1,7 +1,14 @@
 import { compareByOrder } from '../order.ts';
-import type { Milestone } from '../schema.ts';
+import type { Milestone, MilestoneStatus } from '../schema.ts';
 
 const DAY_MS = 86_400_000;
+
+/** Milestone states in the user's words, for the milestones section and exported documents. */
+export const MILESTONE_STATUS_LABELS = {
+	planned: 'Planned',
+	'at-risk': 'At risk',
+	done: 'Done'
+} as const satisfies Record<MilestoneStatus, string>;
 
 /** A date as `YYYY-MM-DD` in the local time zone: the day the user sees on their calendar. */
 export function localDateString(date: Date): string {

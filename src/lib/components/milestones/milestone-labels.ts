@@ -1,11 +1,5 @@
-import type { MilestoneStatus } from '$lib/board/index.ts';
-
-/** Milestone states in the user's words. */
-export const STATUS_LABELS = {
-	planned: 'Planned',
-	'at-risk': 'At risk',
-	done: 'Done'
-} as const satisfies Record<MilestoneStatus, string>;
+/** Milestone states in the user's words (one list, shared with exported documents). */
+export { MILESTONE_STATUS_LABELS as STATUS_LABELS } from '$lib/board/views/milestone-schedule.ts';
 
 /** A `YYYY-MM-DD` date as the user's locale writes it, short ("12 Mar 2026"). */
 export function formatDate(date: string): string {
