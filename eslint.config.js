@@ -24,6 +24,26 @@ export default ts.config(
 		}
 	},
 	{
+		// End-to-end tests take `test` from tests/e2e/fixtures.ts, which closes the browser
+		// contexts a test opened; Playwright's own `test` leaves them running for the next tests.
+		files: ['tests/e2e/**/*.ts'],
+		ignores: ['tests/e2e/fixtures.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test'],
+							message: "Import test from './fixtures.ts' (it closes the contexts a test opens)."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {

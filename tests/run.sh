@@ -23,16 +23,39 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	fi
 fi
 
-echo "== build"
+# Each stage is timed; the durations are printed at the end, also when a stage fails, so a
+# slow stage is visible in every run (.ci/run adds the install before them).
+durations=()
+stage_started=0
+stage_name=""
+start_stage() {
+	finish_stage
+	stage_name="$1"
+	stage_started=$(date +%s)
+	echo "== $1"
+}
+finish_stage() {
+	if [ -n "$stage_name" ]; then durations+=("$stage_name $(($(date +%s) - stage_started)) s"); fi
+	stage_name=""
+}
+print_durations() {
+	local status=$?
+	finish_stage
+	echo "== stage durations${status:+ (exit $status)}"
+	for line in "${durations[@]}"; do echo "   $line"; done
+}
+trap print_durations EXIT
+
+start_stage build
 npx vite build --logLevel warn
 
-echo "== unit tests"
+start_stage "unit tests"
 npx vitest run --project unit
 
-echo "== server tests"
+start_stage "server tests"
 npx vitest run --project server
 
-echo "== end-to-end tests"
+start_stage "end-to-end tests"
 CHARTER_E2E_PORT="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 export CHARTER_E2E_PORT
 npx playwright test

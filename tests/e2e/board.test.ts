@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 
 test.describe('a board shared between two browsers', () => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { writeFile } from 'node:fs/promises';
 import { CHARTER_SECTION_LABELS, CHARTER_SECTIONS } from '../../src/lib/board/index.ts';
 import { charterField, openCharter } from './charter-helpers.ts';

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { createKickoffBoard, newPerson } from './helpers.ts';
 
 test.describe('home', () => {

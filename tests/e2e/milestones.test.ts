@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { addPeople, seriousAxeViolations } from './raci-helpers.ts';
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { newPerson, openInNewBrowser, openSection } from './helpers.ts';
 import {
 	createRetroBoardIn,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { connectClient } from '../helpers/clients.ts';
 import { removeDataDir, startServer, type TestServer } from '../helpers/server.ts';
 import { newPerson, openSection } from './helpers.ts';
@@ -214,7 +214,8 @@ test('a participant offline at the reveal publishes their drafts when back', asy
 	// Bob's drafts survive a reload while offline, and stay his alone.
 	await bob.reload();
 	await expect.poll(() => draftTexts(bob, 'Stop')).toEqual([draft]);
-	await ada.waitForTimeout(1000);
+	// Bob's reloaded page is up and knows it is offline: what it could have leaked, it would have.
+	await expect(syncStatus(bob)).toContainText('Offline');
 	await expect(retroCard(ada, draft)).toHaveCount(0);
 	expect(storedBoard(server.dataDir, boardId).raw).not.toContain(draft);
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { addPerson, addRisk } from '../../src/lib/board/index.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import {

@@ -20,8 +20,10 @@ import { metricValue } from '../../helpers/metrics.ts';
 import { isSyncFrame, ProtocolSocket } from '../../helpers/protocol-client.ts';
 import { baseSeed, withSeed } from '../../helpers/random.ts';
 import {
+	LATENCY_LOOSE_BOUND,
+	LATENCY_TARGET,
 	latencyRatio,
-	latencyRatioWithin,
+	measureLatencyRatio,
 	latencyUnderLoad,
 	startRttProbe,
 	type RttProbe
@@ -167,7 +169,7 @@ describe('figure: garbage', () => {
 			const laneIntervalMs = (1000 * CONCURRENCY) / FRAMES_PER_SECOND;
 			let attackMs = 0;
 			// Every attempt replays the same frames; only the first one's outcomes are judged.
-			const { ratio, text } = await latencyRatioWithin(2, async (attempt) => {
+			const { ratio, text, withinTarget } = await measureLatencyRatio(async (attempt) => {
 				const latency = await latencyUnderLoad(
 					probe!,
 					{ rounds: ROUNDS, quietMs: 1_200, settleMs: 100 },
@@ -235,7 +237,7 @@ describe('figure: garbage', () => {
 				alive &&
 				unchanged &&
 				connectionsAfter === connectionsBefore &&
-				ratio <= 2;
+				withinTarget;
 			reportFigure({
 				name: 'garbage',
 				measured:
@@ -243,7 +245,7 @@ describe('figure: garbage', () => {
 					`(${Math.round((1000 * outcomes.length) / attackMs)}/s over ${CONCURRENCY} lanes): closed ${codes.join(' ')}, ` +
 					`${tolerated} harmless ones answered, ${hung} unanswered, ${offenders.length} wrong; ` +
 					`process ${alive && healthy ? 'up' : 'DOWN'}, board ${unchanged ? 'unchanged' : 'CHANGED'}; ${text}`,
-				target: 'process up; offenders closed with a table code; board unchanged; p99 ≤ 2× quiet',
+				target: `process up; offenders closed with a table code; board unchanged; p99 ≤ ${LATENCY_TARGET}× quiet`,
 				pass,
 				seed
 			});
@@ -255,7 +257,7 @@ describe('figure: garbage', () => {
 			expect(boardJson(fresh.doc)).toBe(jsonBefore);
 			expect(connectionsAfter).toBe(connectionsBefore);
 			expect(probe.errors()).toEqual([]);
-			expect(ratio).toBeLessThanOrEqual(2);
+			expect(ratio).toBeLessThanOrEqual(LATENCY_LOOSE_BOUND);
 		});
 	}, 420_000);
 });

@@ -1,6 +1,8 @@
 // `npm run test:reliability`: runs the figure tests of issue 5 (tests/server/reliability) with
 // vitest and prints the figures they measured as one table. The figures come from the tests
-// themselves (tests/helpers/figures.ts), so what is printed is what was asserted.
+// themselves (tests/helpers/figures.ts). Here every figure is held to its target (latency ratios
+// measured up to three times, see tests/helpers/rtt.ts) and a missed one fails the run; `npm test`
+// runs the same tests but asserts only what must hold on a busy machine, with loose latency bounds.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ const vitest = spawn(
 		'tests/server/reliability',
 		...process.argv.slice(2)
 	],
-	{ cwd: ROOT, env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile }, stdio: 'inherit' }
+	{ cwd: ROOT, env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile, CHARTER_RELIABILITY: '1' }, stdio: 'inherit' }
 );
 const code = await new Promise<number>((resolve) => vitest.once('exit', (c) => resolve(c ?? 1)));
 
