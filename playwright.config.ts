@@ -16,7 +16,12 @@ export default defineConfig({
 	retries: 0,
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
-	reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+	reporter: [
+		['list'],
+		// After the run: the tests that used the largest share of their timeout.
+		['./tests/e2e/timing-reporter.ts'],
+		...(process.env.CI ? [] : [['html', { open: 'never' }] as const])
+	],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
