@@ -98,13 +98,22 @@ export function boardRoots(doc: Y.Doc): BoardRoots {
 	return Object.fromEntries(entries) as BoardRoots;
 }
 
+/**
+ * The layout version the board says it has (`meta.schema`); a board without one is being
+ * created by this code, so it has this code's version.
+ */
+export function boardSchemaVersion(doc: Y.Doc): number {
+	const schema = boardRoots(doc).meta.get('schema');
+	return typeof schema === 'number' ? schema : SCHEMA_VERSION;
+}
+
 /** Whether the board's metadata was written, here or by a peer. */
 export function isInitialized(doc: Y.Doc): boolean {
 	return boardRoots(doc).meta.has('schema');
 }
 
 /**
- * Writes a new board's skeleton in one transaction: meta, the empty charter sections and, for a
+ * Writes a new board's skeleton in one transaction: meta (its title a Y.Text, text.ts), the empty charter sections and, for a
  * retro, its settings and default columns. Only the board's creator calls it; a peer that opens
  * an existing board must wait for sync instead, or its charter texts would compete with the
  * creator's.
@@ -120,7 +129,7 @@ export function initBoard(doc: Y.Doc, kind: BoardKind, options: InitBoardOptions
 	const roots = boardRoots(doc);
 	doc.transact(() => {
 		roots.meta.set('schema', SCHEMA_VERSION);
-		roots.meta.set('title', title ?? DEFAULT_BOARD_TITLES[validKind]);
+		roots.meta.set('title', new Y.Text(title ?? DEFAULT_BOARD_TITLES[validKind]));
 		roots.meta.set('kind', validKind);
 		roots.meta.set('createdAt', now ?? Date.now());
 		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
@@ -143,10 +152,14 @@ function writeRetroDefaults(roots: BoardRoots, format: RetroFormat): void {
 	const titles = RETRO_FORMAT_COLUMNS[format];
 	const orders = initialOrders(titles.length);
 	titles.forEach((title, i) => {
-		const column = new Y.Map<unknown>([
-			['title', title],
-			['order', orders[i]]
-		]);
-		roots.retroColumns.set(newId(), column);
+		roots.retroColumns.set(newId(), retroColumnEntry(title, orders[i]!));
 	});
+}
+
+/** A new retro column entry, its title a Y.Text created with it. */
+export function retroColumnEntry(title: string, order: string): Y.Map<unknown> {
+	return new Y.Map<unknown>([
+		['title', new Y.Text(title)],
+		['order', order]
+	]);
 }

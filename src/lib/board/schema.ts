@@ -1,9 +1,17 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
 import { ID_PATTERN, VERSION_ID_PATTERN } from './ids.ts';
+import { CARD_TEXT_SHAPE, ROLE_SHAPE, TITLE_SHAPE, storedText } from './text.ts';
 
-/** Version of the document layout in DESIGN.md §3, written into `meta.schema`. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the document layout in DESIGN.md §3, written into `meta.schema`: 2 since plain
+ * text fields are Y.Text (text.ts). Boards still at 1 are read as they are and migrated by the
+ * server when it loads them (migrate.ts).
+ */
+export const SCHEMA_VERSION = 2;
+
+/** A layout version this code reads: every one up to its own. */
+export const schemaVersionSchema = z.number().int().min(1).max(SCHEMA_VERSION);
 
 /** Board templates. */
 export const BOARD_KINDS = ['kickoff', 'retro', 'blank'] as const;
@@ -135,8 +143,8 @@ export type BaselineInput = z.input<typeof baselineSchema>;
 
 /** `meta`: the board's identity. */
 export const boardMetaSchema = z.object({
-	schema: z.literal(SCHEMA_VERSION),
-	title: titleSchema,
+	schema: schemaVersionSchema,
+	title: storedText(titleSchema, TITLE_SHAPE),
 	kind: boardKindSchema,
 	createdAt: timestampSchema,
 	facilitator: userIdSchema.optional()
@@ -169,13 +177,27 @@ const actionFields = {
 	source: z.union([idSchema, z.literal('')])
 };
 
+// How readers see the plain text fields: a schema-1 string or a schema-2 Y.Text (text.ts).
+const storedTitle = storedText(titleSchema, TITLE_SHAPE);
+
 /** An entry of `people`. */
-export const personSchema = z.object({ id: idSchema, ...personFields, order: orderSchema });
+export const personSchema = z.object({
+	id: idSchema,
+	...personFields,
+	name: storedTitle,
+	role: storedText(roleSchema, ROLE_SHAPE),
+	order: orderSchema
+});
 /** A person taking part in the project. */
 export type Person = z.output<typeof personSchema>;
 
 /** An entry of `milestones`. */
-export const milestoneSchema = z.object({ id: idSchema, ...milestoneFields, order: orderSchema });
+export const milestoneSchema = z.object({
+	id: idSchema,
+	...milestoneFields,
+	title: storedTitle,
+	order: orderSchema
+});
 /** A project milestone. */
 export type Milestone = z.output<typeof milestoneSchema>;
 
@@ -183,6 +205,7 @@ export type Milestone = z.output<typeof milestoneSchema>;
 export const riskSchema = z.object({
 	id: idSchema,
 	...riskFields,
+	title: storedTitle,
 	mitigation: z.instanceof(Y.XmlText),
 	order: orderSchema,
 	createdAt: timestampSchema
@@ -191,7 +214,7 @@ export const riskSchema = z.object({
 export type Risk = z.output<typeof riskSchema>;
 
 /** An entry of `raciTasks`: a row of the RACI matrix. */
-export const raciTaskSchema = z.object({ id: idSchema, ...raciTaskFields, order: orderSchema });
+export const raciTaskSchema = z.object({ id: idSchema, title: storedTitle, order: orderSchema });
 /** A row of the RACI matrix. */
 export type RaciTask = z.output<typeof raciTaskSchema>;
 
@@ -199,6 +222,7 @@ export type RaciTask = z.output<typeof raciTaskSchema>;
 export const actionSchema = z.object({
 	id: idSchema,
 	...actionFields,
+	title: storedTitle,
 	order: orderSchema,
 	createdAt: timestampSchema
 });
@@ -216,7 +240,7 @@ export const retroSettingsSchema = z.object({
 export type RetroSettings = z.output<typeof retroSettingsSchema>;
 
 /** An entry of `retroColumns`. */
-export const retroColumnSchema = z.object({ id: idSchema, title: titleSchema, order: orderSchema });
+export const retroColumnSchema = z.object({ id: idSchema, title: storedTitle, order: orderSchema });
 /** A retrospective column. */
 export type RetroColumn = z.output<typeof retroColumnSchema>;
 
@@ -224,7 +248,7 @@ export type RetroColumn = z.output<typeof retroColumnSchema>;
 export const retroCardSchema = z.object({
 	id: idSchema,
 	column: idSchema,
-	text: z.string().trim().min(1).max(2000),
+	text: storedText(z.string().trim().min(1).max(2000), CARD_TEXT_SHAPE),
 	author: userIdSchema,
 	group: z.union([idSchema, z.literal('')]),
 	order: orderSchema,
