@@ -104,8 +104,7 @@ export class LateStringFolder {
 	}
 
 	readonly #collect = (transaction: Y.Transaction) => {
-		if (this.fromPeer(transaction.origin))
-			this.#found.push(...lateStrings(this.doc, transaction));
+		if (this.fromPeer(transaction.origin)) this.#found.push(...lateStrings(this.doc, transaction));
 	};
 
 	/** Folds what was found since the last call, in one transaction of the server's own. */

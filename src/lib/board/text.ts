@@ -109,10 +109,15 @@ export function textIn(map: unknown, key: string): Y.Text | null {
 	return isPlainText(value) ? value : null;
 }
 
-/** Applies a change to a Y.Text; call it inside a transaction. */
+/**
+ * Applies a change to a Y.Text; call it inside a transaction. The insertion goes in before the
+ * removed text is deleted, so it is anchored between the characters around it: deleted first,
+ * the insertion would hang on the character before it alone, and a peer's typing just after the
+ * removed text could end up in front of it.
+ */
 export function applyTextChange(text: Y.Text, change: TextChange): void {
-	if (change.remove > 0) text.delete(change.index, change.remove);
 	if (change.insert !== '') text.insert(change.index, change.insert);
+	if (change.remove > 0) text.delete(change.index + change.insert.length, change.remove);
 }
 
 /**
