@@ -21,8 +21,10 @@ export function isNoChange(change: TextChange): boolean {
  * 1, not at 2.
  */
 export function textChange(before: string, after: string, caret?: number): TextChange {
-	const suffix = commonSuffix(before, after, caret);
-	const prefix = commonPrefix(before, after, Math.min(before.length, after.length) - suffix);
+	const shortest = Math.min(before.length, after.length);
+	const tail = caret === undefined ? null : tailAfterCaret(before, after, caret);
+	const prefix = commonPrefix(before, after, shortest - (tail ?? 0));
+	const suffix = tail ?? commonSuffix(before, after, shortest - prefix);
 	return {
 		index: prefix,
 		remove: before.length - prefix - suffix,
@@ -30,16 +32,16 @@ export function textChange(before: string, after: string, caret?: number): TextC
 	};
 }
 
-// The edit ended at the caret, so everything after it is text that was there before; without a
-// caret (or when that does not hold), the longest common end.
-function commonSuffix(before: string, after: string, caret: number | undefined): number {
-	if (caret !== undefined && caret >= 0 && caret <= after.length) {
-		const tail = after.length - caret;
-		if (tail <= before.length && before.endsWith(after.slice(caret))) {
-			return keepPairsWhole(before, after, tail, 'end');
-		}
-	}
-	const limit = Math.min(before.length, after.length);
+// The edit ended at the caret, so everything after it is text that was there before; null when
+// that does not hold (a caret a script set), and the longest common start and end are used.
+function tailAfterCaret(before: string, after: string, caret: number): number | null {
+	if (caret < 0 || caret > after.length) return null;
+	const tail = after.length - caret;
+	if (tail > before.length || !before.endsWith(after.slice(caret))) return null;
+	return keepPairsWhole(before, after, tail, 'end');
+}
+
+function commonSuffix(before: string, after: string, limit: number): number {
 	let length = 0;
 	while (
 		length < limit &&
