@@ -16,8 +16,9 @@ import {
 	SCHEMA_1_FIXTURES,
 	exportedContent,
 	fixtureDoc,
-	schema1Fixture
-} from './schema1-fixtures.ts';
+	schema1Fixture,
+	valueHistory
+} from '../../helpers/schema1.ts';
 
 const MIGRATOR = Symbol('migrator');
 
@@ -36,13 +37,6 @@ function plainTextFields(doc: Y.Doc): Array<{ where: string; value: unknown }> {
 	for (const [lead, name] of retroExtraRoots(doc).groupNames.entries())
 		fields.push({ where: `retroGroupNames.${lead}`, value: name });
 	return fields;
-}
-
-// The items a map key ever held: one per value set, concurrent sets included.
-function historyOf(map: Y.Map<unknown>, key: string): number {
-	let count = 0;
-	for (let item = map._map.get(key) ?? null; item; item = item.left) count++;
-	return count;
 }
 
 describe.each(SCHEMA_1_FIXTURES)('the schema-1 fixture %s', (name) => {
@@ -95,7 +89,7 @@ describe.each(SCHEMA_1_FIXTURES)('the schema-1 fixture %s', (name) => {
 			const texts = (doc: Y.Doc) => plainTextFields(doc).map(({ value }) => String(value));
 			for (const peer of peers) expect(texts(peer)).toEqual(texts(peers[0]!));
 			// The title was set once by the board's creator, then once by each migrator.
-			expect(historyOf(boardRoots(peers[0]!).meta, 'title')).toBe(1 + count);
+			expect(valueHistory(boardRoots(peers[0]!).meta, 'title')).toBe(1 + count);
 		}
 	});
 });

@@ -11,7 +11,7 @@ import {
 } from '../../../src/lib/board/index.ts';
 import { exportBoardJson } from '../../../src/lib/board/export/board-json.ts';
 import { foldLateStrings, lateStrings, type LateString } from '../../../src/lib/board/text-fold.ts';
-import { fixtureDoc, schema1Fixture } from './schema1-fixtures.ts';
+import { fixtureDoc, schema1Fixture } from '../../helpers/schema1.ts';
 
 const { update: KICKOFF } = schema1Fixture('schema1-kickoff');
 const PEER = Symbol('peer');

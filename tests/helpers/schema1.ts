@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
+import { SqliteStore } from '../../server/store/sqlite.ts';
 
 /** The schema-1 boards committed under tests/fixtures/ (see make-schema1-boards.ts). */
 export const SCHEMA_1_FIXTURES = ['schema1-kickoff', 'schema1-retro'] as const;
@@ -9,7 +10,7 @@ export function schema1Fixture(name: (typeof SCHEMA_1_FIXTURES)[number]): {
 	update: Uint8Array;
 	json: Record<string, unknown>;
 } {
-	const file = (suffix: string) => new URL(`../../fixtures/${name}${suffix}`, import.meta.url);
+	const file = (suffix: string) => new URL(`../fixtures/${name}${suffix}`, import.meta.url);
 	return {
 		update: new Uint8Array(readFileSync(file('.bin'))),
 		json: JSON.parse(readFileSync(file('.json'), 'utf8')) as Record<string, unknown>
@@ -30,4 +31,28 @@ export function exportedContent(json: object): Record<string, unknown> {
 	delete content.exportedAt;
 	delete content.schema;
 	return content;
+}
+
+/**
+ * How many values a map key was ever given (its items, the ones replaced and the ones that lost
+ * to a concurrent set included): a field migrated once has held two, the string and its Y.Text.
+ */
+export function valueHistory(map: Y.Map<unknown>, key: string): number {
+	let count = 0;
+	for (let item = map._map.get(key) ?? null; item; item = item.left) count++;
+	return count;
+}
+
+/** Stores `update` as a board's whole log in the SQLite store of `dataDir` (server stopped). */
+export async function storeBoardIn(
+	dataDir: string,
+	boardId: string,
+	update: Uint8Array
+): Promise<void> {
+	const store = new SqliteStore({ dataDir });
+	try {
+		await store.append(boardId, update);
+	} finally {
+		await store.close();
+	}
 }
