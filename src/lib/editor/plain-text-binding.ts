@@ -46,7 +46,9 @@ export class PlainTextBinding {
 		private readonly options: PlainTextBindingOptions
 	) {
 		this.#shown = text.toString();
-		element.value = this.#shown;
+		// Left alone when it already holds the text (the field was typed in before it had a
+		// Y.Text): setting it would move the caret.
+		if (element.value !== this.#shown) element.value = this.#shown;
 		text.observe(this.#onTextChange);
 		this.#listeners = [
 			['beforeinput', this.#onBeforeInput as EventListener],
