@@ -29,7 +29,8 @@ export function needsMigration(doc: Y.Doc): boolean {
  * board keeps one of the two: the same text, so no text is lost and none doubled, but what
  * someone typed into the other before the two met would be. So one migrator does it — the
  * server, when it loads the board and before anyone syncs with it, under a per-board lock across
- * nodes (Store.upgrade) — and clients never migrate.
+ * nodes (Store.upgrade) — and clients never migrate a board others may hold (a copy of a saved
+ * version, a new board only this browser has, is theirs to migrate).
  */
 export function migrateBoard(doc: Y.Doc, origin: unknown, now = Date.now()): boolean {
 	if (!needsMigration(doc)) return false;
