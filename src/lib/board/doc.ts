@@ -92,10 +92,18 @@ export const localOrigin: unique symbol = Symbol('charter/local-command');
  */
 export type BoardRoots = { readonly [Key in RootKey]: Y.Map<unknown> };
 
+// A doc's top-level types never change once made, so each doc's are looked up once.
+const rootsOfDocs = new WeakMap<Y.Doc, BoardRoots>();
+
 /** The top-level maps of a board document, created on first access as Yjs does. */
 export function boardRoots(doc: Y.Doc): BoardRoots {
-	const entries = Object.values(ROOT_KEYS).map((key) => [key, doc.getMap<unknown>(key)]);
-	return Object.fromEntries(entries) as BoardRoots;
+	let roots = rootsOfDocs.get(doc);
+	if (!roots) {
+		const entries = Object.values(ROOT_KEYS).map((key) => [key, doc.getMap<unknown>(key)]);
+		roots = Object.freeze(Object.fromEntries(entries)) as BoardRoots;
+		rootsOfDocs.set(doc, roots);
+	}
+	return roots;
 }
 
 /**

@@ -36,15 +36,39 @@ export function groupNameText(doc: Y.Doc, leadId: string): Y.Text | null {
 	return textIn(doc.getMap(RETRO_EXTRA_KEYS.groupNames), leadId);
 }
 
+/** Where a doc's plain text lives, found once per doc (its top-level types never change). */
+interface TextIndex {
+	readonly meta: Y.Map<unknown>;
+	readonly groupNames: Y.Map<unknown>;
+	readonly collections: ReadonlyMap<Y.Map<unknown>, PlainTextCollection>;
+}
+
+const indexes = new WeakMap<Y.Doc, TextIndex>();
+
+function textIndexOf(doc: Y.Doc): TextIndex {
+	let index = indexes.get(doc);
+	if (!index) {
+		const roots = boardRoots(doc);
+		const collections = Object.keys(PLAIN_TEXT_FIELDS) as PlainTextCollection[];
+		index = {
+			meta: roots.meta,
+			groupNames: doc.getMap(RETRO_EXTRA_KEYS.groupNames),
+			collections: new Map(collections.map((key) => [roots[key as RootKey], key]))
+		};
+		indexes.set(doc, index);
+	}
+	return index;
+}
+
 /**
  * The shape of the plain text `map` holds under `key`: the title of `meta`, every key of the
  * group names, the text fields of an entry of a collection; null for anything else (a
  * collection itself included).
  */
 export function textShapeOf(doc: Y.Doc, map: Y.Map<unknown>, key: string): TextShape | null {
-	const roots = boardRoots(doc);
-	if (map === roots.meta) return key === 'title' ? TITLE_SHAPE : null;
-	if (map === doc.getMap(RETRO_EXTRA_KEYS.groupNames)) return TITLE_SHAPE;
+	const index = textIndexOf(doc);
+	if (map === index.meta) return key === 'title' ? TITLE_SHAPE : null;
+	if (map === index.groupNames) return TITLE_SHAPE;
 	const collection = collectionOf(doc, map._item?.parent);
 	if (!collection) return null;
 	const fields: Readonly<Record<string, TextShape>> = PLAIN_TEXT_FIELDS[collection];
@@ -54,11 +78,7 @@ export function textShapeOf(doc: Y.Doc, map: Y.Map<unknown>, key: string): TextS
 /** The collection `map` is, when it is one whose entries hold plain text. */
 export function collectionOf(doc: Y.Doc, map: unknown): PlainTextCollection | null {
 	if (!(map instanceof Y.Map)) return null;
-	const roots = boardRoots(doc);
-	for (const key of Object.keys(PLAIN_TEXT_FIELDS) as PlainTextCollection[]) {
-		if (roots[key as RootKey] === map) return key;
-	}
-	return null;
+	return textIndexOf(doc).collections.get(map) ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { plainTextFieldsOf } from './collection.ts';
-import { applyTextChange, textIn } from './text.ts';
+import { PLAIN_TEXT_FIELDS, applyTextChange, textIn } from './text.ts';
 import { isNoChange, textChange } from './text-change.ts';
 import { collectionOf, textShapeOf } from './text-fields.ts';
 
@@ -30,6 +30,8 @@ export function lateStrings(doc: Y.Doc, transaction: Y.Transaction): LateString[
 	const found: LateString[] = [];
 	for (const [type, keys] of transaction.changed) {
 		if (!(type instanceof Y.Map)) continue;
+		// An entry whose other fields changed (a re-score, a move) costs nothing more.
+		if (type._item !== null && !someTextField(keys)) continue;
 		const collection = collectionOf(doc, type);
 		for (const key of keys) {
 			if (key === null) continue;
@@ -89,6 +91,15 @@ function lateStringAt(transaction: Y.Transaction, map: Y.Map<unknown>, key: stri
 		if (value !== null) return value;
 	}
 	return null;
+}
+
+const TEXT_FIELD_NAMES = new Set(
+	Object.values(PLAIN_TEXT_FIELDS).flatMap((fields) => Object.keys(fields))
+);
+
+function someTextField(keys: ReadonlySet<string | null>): boolean {
+	for (const key of keys) if (key !== null && TEXT_FIELD_NAMES.has(key)) return true;
+	return false;
 }
 
 function madeIn(transaction: Y.Transaction, item: Y.Item): boolean {
