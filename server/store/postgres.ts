@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
+import {
+	StoreError,
+	type Store,
+	type StoredBoard,
+	type UpgradePlan,
+	type VersionInfo
+} from './store.ts';
 import { isConnectionError } from './postgres-errors.ts';
 import { migrate } from './postgres-schema.ts';
 
@@ -58,6 +64,17 @@ const LOAD_BOARD = `
 	SELECT 1, seq, data FROM board_update WHERE board_id = $1
 	ORDER BY part, seq`;
 
+interface BoardRow {
+	part: number;
+	data: Buffer;
+}
+
+function boardOf(rows: readonly BoardRow[]): StoredBoard {
+	const snapshot = rows[0]?.part === 0 ? toBytes(rows[0].data) : null;
+	const log = rows.filter((row) => row.part === 1).map((row) => toBytes(row.data));
+	return { snapshot, log };
+}
+
 /**
  * The multi-node store: every node reads and writes one PostgreSQL database. An append commits
  * (synchronous_commit as the server has it, `on` by default) before it resolves; a compaction
@@ -103,11 +120,9 @@ export class PostgresStore implements Store {
 	/** {@inheritDoc Store.load} */
 	async load(boardId: string): Promise<StoredBoard> {
 		const { rows } = await this.#run(boardId, 'load', () =>
-			this.#pool.query<{ part: number; data: Buffer }>(LOAD_BOARD, [boardId])
+			this.#pool.query<BoardRow>(LOAD_BOARD, [boardId])
 		);
-		const snapshot = rows[0]?.part === 0 ? toBytes(rows[0].data) : null;
-		const log = rows.filter((row) => row.part === 1).map((row) => toBytes(row.data));
-		return { snapshot, log };
+		return boardOf(rows);
 	}
 
 	/** {@inheritDoc Store.append} */
@@ -162,6 +177,30 @@ export class PostgresStore implements Store {
 				);
 			})
 		);
+	}
+
+	/**
+	 * {@inheritDoc Store.upgrade}
+	 * Under the board's advisory lock (the one compaction takes), so nodes upgrade one at a time.
+	 */
+	async upgrade(boardId: string, plan: UpgradePlan): Promise<StoredBoard> {
+		let stored: StoredBoard = { snapshot: null, log: [] };
+		await this.#run(boardId, 'upgrade', () =>
+			this.#transaction(async (client) => {
+				await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [
+					boardLockKey(boardId).toString()
+				]);
+				stored = boardOf((await client.query<BoardRow>(LOAD_BOARD, [boardId])).rows);
+				const update = plan(stored);
+				if (!update) return;
+				await client.query('INSERT INTO board_update (board_id, data) VALUES ($1, $2)', [
+					boardId,
+					toBuffer(update)
+				]);
+				stored = { snapshot: stored.snapshot, log: [...stored.log, update] };
+			})
+		);
+		return stored;
 	}
 
 	/** {@inheritDoc Store.saveVersion} */

@@ -2,7 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
+import {
+	StoreError,
+	type Store,
+	type StoredBoard,
+	type UpgradePlan,
+	type VersionInfo
+} from './store.ts';
 
 /** How hard SQLite works to keep an acknowledged write (see README, "Durability"). */
 export type Durability = 'normal' | 'full';
@@ -66,6 +72,7 @@ export class SqliteStore implements Store {
 	readonly #insertUpdate: Database.Statement<[string, Uint8Array]>;
 	readonly #insertUpdates: (boardId: string, updates: readonly Uint8Array[]) => void;
 	readonly #compact: (boardId: string) => void;
+	readonly #upgrade: (boardId: string, plan: UpgradePlan) => StoredBoard;
 	readonly #insertVersion: Database.Statement<
 		[string, string, string, string, number, string | null, number, Uint8Array]
 	>;
@@ -126,15 +133,24 @@ export class SqliteStore implements Store {
 			upsertSnapshot.run(boardId, Y.mergeUpdates(parts), Date.now());
 			deleteLog.run(boardId, log.at(-1)!.seq);
 		});
+		// IMMEDIATE takes the write lock before reading, so the plan sees the last word.
+		const upgrade = this.#db.transaction((boardId: string, plan: UpgradePlan) => {
+			const update = plan(this.#read(boardId));
+			if (update) this.#insertUpdate.run(boardId, update);
+			return this.#read(boardId);
+		});
+		this.#upgrade = (boardId, plan) => upgrade.immediate(boardId, plan);
+	}
+
+	#read(boardId: string): StoredBoard {
+		const snapshot = this.#selectSnapshot.get(boardId)?.snapshot ?? null;
+		const log = this.#selectLog.all(boardId).map((row) => new Uint8Array(row.data));
+		return { snapshot: snapshot && new Uint8Array(snapshot), log };
 	}
 
 	/** {@inheritDoc Store.load} */
 	async load(boardId: string): Promise<StoredBoard> {
-		return this.#guard(boardId, 'load', () => {
-			const snapshot = this.#selectSnapshot.get(boardId)?.snapshot ?? null;
-			const log = this.#selectLog.all(boardId).map((row) => new Uint8Array(row.data));
-			return { snapshot: snapshot && new Uint8Array(snapshot), log };
-		});
+		return this.#guard(boardId, 'load', () => this.#read(boardId));
 	}
 
 	/** {@inheritDoc Store.append} */
@@ -150,6 +166,11 @@ export class SqliteStore implements Store {
 	/** {@inheritDoc Store.compact} */
 	async compact(boardId: string): Promise<void> {
 		this.#guard(boardId, 'compact', () => this.#compact(boardId));
+	}
+
+	/** {@inheritDoc Store.upgrade} */
+	async upgrade(boardId: string, plan: UpgradePlan): Promise<StoredBoard> {
+		return this.#guard(boardId, 'upgrade', () => this.#upgrade(boardId, plan));
 	}
 
 	/** {@inheritDoc Store.saveVersion} */

@@ -4,6 +4,9 @@ export interface StoredBoard {
 	log: Uint8Array[];
 }
 
+/** What an upgrade appends, given what is stored: an update, or null when nothing is needed. */
+export type UpgradePlan = (stored: StoredBoard) => Uint8Array | null;
+
 /** A saved version of a board, without its content. */
 export interface VersionInfo {
 	/** 21-character nanoid chosen by the caller; unique within the board. */
@@ -37,6 +40,13 @@ export interface Store {
 	appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
 	/** Merges a board's snapshot and log into a single snapshot, atomically. */
 	compact(boardId: string): Promise<void>;
+	/**
+	 * Runs `plan` on what is stored for the board and appends the update it returns (none for
+	 * null), as one step no other upgrade or compaction of the board interleaves with, on any
+	 * node: two nodes upgrading a board at once run their plans one after the other, and the
+	 * second sees the first's update. Resolves with what is stored afterwards.
+	 */
+	upgrade(boardId: string, plan: UpgradePlan): Promise<StoredBoard>;
 	/**
 	 * Stores a full board state as a version; never overwrites (an id the board already has →
 	 * StoreError, and the stored version stays as it was). Independent of compaction.

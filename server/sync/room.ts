@@ -14,6 +14,7 @@ import {
 import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
 import { binaryFrame } from './frame.ts';
 import { PresenceRelay } from './presence-relay.ts';
+import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
 import {
 	encodeAwareness,
 	encodeSync,
@@ -93,6 +94,7 @@ export class Room {
 	#unloaded: Promise<void> | null = null;
 	#channel: BusChannel | null = null;
 	readonly #remotePresence = new RemotePresence();
+	#lateStrings: LateStringFolder | null = null;
 
 	private constructor(
 		readonly boardId: string,
@@ -123,10 +125,18 @@ export class Room {
 		const room = new Room(boardId, deps, onBroken);
 		// Joined before the load, so nothing another node stores meanwhile is missed.
 		room.#channel = await deps.bus.join(boardId, room.#fromOtherNodes);
-		const stored = await deps.store.load(boardId).catch((error: unknown) => {
-			room.#channel?.leave();
-			throw error;
-		});
+		// A schema-1 board is migrated here, before anyone syncs with it (schema-upgrade.ts).
+		const { stored, migration } = await deps.store
+			.load(boardId)
+			.then((loaded) => migrateOnLoad(boardId, deps.store, loaded))
+			.catch((error: unknown) => {
+				room.#channel?.leave();
+				throw error;
+			});
+		if (migration) {
+			deps.logger.info({ boardId }, 'migrated the board to the current schema');
+			room.#channel?.publish('update', migration);
+		}
 		room.#logLength = stored.log.length;
 		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
@@ -216,6 +226,8 @@ export class Room {
 		} finally {
 			this.#applyingFrom = undefined;
 		}
+		// Stored and relayed right after the update, as the room's own change.
+		this.#lateStrings?.fold();
 		const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 		// A duplicate changes nothing and is neither stored nor relayed; an update still waiting
 		// for its dependencies is kept, since the doc will need it once they arrive.
@@ -252,6 +264,7 @@ export class Room {
 
 	#watch(doc: Y.Doc): void {
 		doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
+		this.#lateStrings = new LateStringFolder(doc, (origin) => this.peers.has(origin as RoomPeer));
 	}
 
 	// Once quiet, the board compacts if its log is past the threshold, then rests as bytes.

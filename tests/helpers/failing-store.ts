@@ -2,6 +2,7 @@ import {
 	StoreError,
 	type Store,
 	type StoredBoard,
+	type UpgradePlan,
 	type VersionInfo
 } from '../../server/store/store.ts';
 
@@ -46,6 +47,11 @@ export class FailingStore implements Store {
 	/** {@inheritDoc Store.load} */
 	load(boardId: string): Promise<StoredBoard> {
 		return this.inner.load(boardId);
+	}
+
+	/** {@inheritDoc Store.upgrade} */
+	upgrade(boardId: string, plan: UpgradePlan): Promise<StoredBoard> {
+		return this.inner.upgrade(boardId, plan);
 	}
 
 	/** {@inheritDoc Store.append} */

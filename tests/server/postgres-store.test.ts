@@ -30,6 +30,11 @@ describeWithServices('PostgreSQL store', (binaries) => {
 				opened.push(store);
 				return store;
 			},
+			async openAnother() {
+				const store = await PostgresStore.open({ url });
+				opened.push(store);
+				return store;
+			},
 			async dispose() {
 				for (const store of opened) await store.close();
 			}

@@ -18,6 +18,11 @@ storeContract('SQLite', async () => {
 			opened.push(store);
 			return store;
 		},
+		async openAnother() {
+			const store = new SqliteStore({ dataDir });
+			opened.push(store);
+			return store;
+		},
 		async dispose() {
 			for (const store of opened) await store.close();
 			removeDataDir(dataDir);

@@ -1,11 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { StoreError, type Store, type VersionInfo } from '../../server/store/store.ts';
+import {
+	StoreError,
+	type Store,
+	type StoredBoard,
+	type VersionInfo
+} from '../../server/store/store.ts';
 
-/** Makes a store for one test; `reopen` gives a new store over the same data. */
+/**
+ * Makes a store for one test; `reopen` gives a new store over the same data, `openAnother` a
+ * second one open beside the first (as another node's).
+ */
 export interface StoreFixture {
 	store: Store;
 	reopen(): Promise<Store>;
+	openAnother(): Promise<Store>;
 	dispose(): Promise<void>;
 }
 
@@ -51,6 +60,20 @@ function boardState(title: string, items = 3): Uint8Array {
 	doc.getMap('meta').set('title', title);
 	for (let i = 0; i < items; i++) doc.getArray('list').push([i]);
 	return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * An upgrade plan: a board not marked yet gets an update (from a client of its own) marking it;
+ * a marked one needs nothing. Two upgrades that both saw an unmarked board would both append.
+ */
+function upgradeMark(stored: StoredBoard): Uint8Array | null {
+	const doc = new Y.Doc();
+	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+	for (const update of stored.log) Y.applyUpdate(doc, update);
+	if (doc.getMap('meta').has('upgraded')) return null;
+	const before = Y.encodeStateVector(doc);
+	doc.getMap('meta').set('upgraded', true);
+	return Y.encodeStateAsUpdate(doc, before);
 }
 
 /** Deterministic bytes that do not compress, so a large state is really large on disk. */
@@ -144,6 +167,33 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 		it('does nothing when compacting a board with no log', async () => {
 			await fixture.store.compact('board-e');
 			expect(await fixture.store.load('board-e')).toEqual({ snapshot: null, log: [] });
+		});
+
+		it('upgrades a board: the plan sees what is stored, and its update is appended', async () => {
+			await fixture.store.append('board-u', boardState('Old'));
+			let seen: StoredBoard | null = null;
+			const after = await fixture.store.upgrade('board-u', (stored) => {
+				seen = stored;
+				return upgradeMark(stored);
+			});
+			expect(seen!.log).toHaveLength(1);
+			expect(after.log).toHaveLength(2);
+			expect(await fixture.store.load('board-u')).toEqual(after);
+			// A plan that finds nothing to do appends nothing.
+			expect(await fixture.store.upgrade('board-u', upgradeMark)).toEqual(after);
+		});
+
+		it('runs two upgrades of a board at once one after the other: the second sees the first', async () => {
+			await fixture.store.append('board-w', boardState('Old'));
+			const other = await fixture.openAnother();
+			const results = await Promise.all([
+				fixture.store.upgrade('board-w', upgradeMark),
+				other.upgrade('board-w', upgradeMark),
+				fixture.store.upgrade('board-w', upgradeMark)
+			]);
+			const stored = await fixture.store.load('board-w');
+			expect(stored.log).toHaveLength(2);
+			for (const result of results) expect(result).toEqual(stored);
 		});
 
 		it('keeps what was appended when reopened', async () => {

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import { boardRoots, localOrigin, type RootKey } from './doc.ts';
+import { boardRoots, boardSchemaVersion, localOrigin, type RootKey } from './doc.ts';
 import { EntityNotFoundError } from './errors.ts';
 import { newId } from './ids.ts';
 import { orderAtEnd, orderForIndex, type Ordered } from './order.ts';
 import type { ListRead } from './read.ts';
 import { moveIndexSchema } from './schema.ts';
+import { PLAIN_TEXT_FIELDS, plainTextOf, writePlainText } from './text.ts';
 import { parseInput } from './validate.ts';
 
 /** An ordered collection of nested Y.Map entries, described once for the generic commands. */
@@ -13,6 +14,27 @@ export interface OrderedCollection<Entity extends Ordered> {
 	readonly key: RootKey;
 	/** Its validated, sorted read: positions and ends are those the user sees. */
 	readonly read: (doc: Y.Doc) => ListRead<Entity>;
+}
+
+/** The plain text fields of a collection's entries (none for most root keys). */
+export function plainTextFieldsOf(key: RootKey): readonly string[] {
+	return Object.hasOwn(PLAIN_TEXT_FIELDS, key)
+		? Object.keys(PLAIN_TEXT_FIELDS[key as keyof typeof PLAIN_TEXT_FIELDS])
+		: [];
+}
+
+/**
+ * A new entry of a collection as a Y.Map, its plain text fields as Y.Text, so that they are
+ * created with the entry (text.ts) and never later by two peers at once.
+ */
+export function newEntryMap(key: RootKey, fields: Record<string, unknown>): Y.Map<unknown> {
+	const textFields = plainTextFieldsOf(key);
+	return new Y.Map<unknown>(
+		Object.entries(fields).map(([field, value]) => [
+			field,
+			textFields.includes(field) && typeof value === 'string' ? new Y.Text(value) : value
+		])
+	);
 }
 
 /**
@@ -26,13 +48,16 @@ export function addEntry<Entity extends Ordered>(
 ): string {
 	const id = newId();
 	const order = orderAtEnd(collection.read(doc).items);
-	const entry = new Y.Map<unknown>(Object.entries(fields(order)));
+	const entry = newEntryMap(collection.key, fields(order));
 	const map = rootOf(doc, collection);
 	doc.transact(() => map.set(id, entry), localOrigin);
 	return id;
 }
 
-/** Writes the fields of an already validated patch that differ from the stored values. */
+/**
+ * Writes the fields of an already validated patch that differ from the stored values; a plain
+ * text field gets the smallest change that gives it the new value (text.ts).
+ */
 export function updateEntry<Entity extends Ordered>(
 	doc: Y.Doc,
 	collection: OrderedCollection<Entity>,
@@ -40,13 +65,20 @@ export function updateEntry<Entity extends Ordered>(
 	patch: Record<string, unknown>
 ): void {
 	const entry = existingEntry(doc, collection, id);
+	const textFields = plainTextFieldsOf(collection.key);
+	const stored = (field: string) =>
+		textFields.includes(field) ? plainTextOf(entry.get(field)) : entry.get(field);
 	// Rewriting an unchanged field would still overwrite a peer's concurrent edit of it.
 	const changes = Object.entries(patch).filter(
-		([field, value]) => value !== undefined && entry.get(field) !== value
+		([field, value]) => value !== undefined && stored(field) !== value
 	);
 	if (changes.length === 0) return;
+	const schema = boardSchemaVersion(doc);
 	doc.transact(() => {
-		for (const [field, value] of changes) entry.set(field, value);
+		for (const [field, value] of changes) {
+			if (textFields.includes(field)) writePlainText(entry, field, value as string, schema);
+			else entry.set(field, value);
+		}
 	}, localOrigin);
 }
 

@@ -7,7 +7,7 @@ import {
 	updateEntry,
 	type OrderedCollection
 } from './collection.ts';
-import { boardRoots, isInitialized, localOrigin } from './doc.ts';
+import { boardRoots, boardSchemaVersion, isInitialized, localOrigin } from './doc.ts';
 import { BoardNotInitializedError } from './errors.ts';
 import {
 	parseRaciCellKey,
@@ -53,6 +53,7 @@ import {
 	type Risk,
 	type RiskPatch
 } from './schema.ts';
+import { plainTextOf, writePlainText } from './text.ts';
 import { parseInput } from './validate.ts';
 
 /** Colours handed to new people in turn, so avatars differ without the user picking one. */
@@ -81,13 +82,14 @@ const risks: OrderedCollection<Risk> = { key: 'risks', read: readRisks };
 const raciTasks: OrderedCollection<RaciTask> = { key: 'raciTasks', read: readRaciTasks };
 const actions: OrderedCollection<Action> = { key: 'actions', read: readActions };
 
-/** Renames the board. */
+/** Renames the board, folding the new title into the title's Y.Text (text.ts). */
 export function setTitle(doc: Y.Doc, title: string): void {
 	const validTitle = parseInput('setTitle', titleSchema, title);
 	if (!isInitialized(doc)) throw new BoardNotInitializedError();
 	const { meta } = boardRoots(doc);
-	if (meta.get('title') === validTitle) return;
-	doc.transact(() => meta.set('title', validTitle), localOrigin);
+	if (plainTextOf(meta.get('title')) === validTitle) return;
+	const schema = boardSchemaVersion(doc);
+	doc.transact(() => writePlainText(meta, 'title', validTitle, schema), localOrigin);
 }
 
 /**

@@ -92,10 +92,27 @@ export const localOrigin: unique symbol = Symbol('charter/local-command');
  */
 export type BoardRoots = { readonly [Key in RootKey]: Y.Map<unknown> };
 
+// A doc's top-level types never change once made, so each doc's are looked up once.
+const rootsOfDocs = new WeakMap<Y.Doc, BoardRoots>();
+
 /** The top-level maps of a board document, created on first access as Yjs does. */
 export function boardRoots(doc: Y.Doc): BoardRoots {
-	const entries = Object.values(ROOT_KEYS).map((key) => [key, doc.getMap<unknown>(key)]);
-	return Object.fromEntries(entries) as BoardRoots;
+	let roots = rootsOfDocs.get(doc);
+	if (!roots) {
+		const entries = Object.values(ROOT_KEYS).map((key) => [key, doc.getMap<unknown>(key)]);
+		roots = Object.freeze(Object.fromEntries(entries)) as BoardRoots;
+		rootsOfDocs.set(doc, roots);
+	}
+	return roots;
+}
+
+/**
+ * The layout version the board says it has (`meta.schema`); a board without one is being
+ * created by this code, so it has this code's version.
+ */
+export function boardSchemaVersion(doc: Y.Doc): number {
+	const schema = boardRoots(doc).meta.get('schema');
+	return typeof schema === 'number' ? schema : SCHEMA_VERSION;
 }
 
 /** Whether the board's metadata was written, here or by a peer. */
@@ -104,7 +121,7 @@ export function isInitialized(doc: Y.Doc): boolean {
 }
 
 /**
- * Writes a new board's skeleton in one transaction: meta, the empty charter sections and, for a
+ * Writes a new board's skeleton in one transaction: meta (its title a Y.Text, text.ts), the empty charter sections and, for a
  * retro, its settings and default columns. Only the board's creator calls it; a peer that opens
  * an existing board must wait for sync instead, or its charter texts would compete with the
  * creator's.
@@ -120,7 +137,7 @@ export function initBoard(doc: Y.Doc, kind: BoardKind, options: InitBoardOptions
 	const roots = boardRoots(doc);
 	doc.transact(() => {
 		roots.meta.set('schema', SCHEMA_VERSION);
-		roots.meta.set('title', title ?? DEFAULT_BOARD_TITLES[validKind]);
+		roots.meta.set('title', new Y.Text(title ?? DEFAULT_BOARD_TITLES[validKind]));
 		roots.meta.set('kind', validKind);
 		roots.meta.set('createdAt', now ?? Date.now());
 		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
@@ -143,10 +160,14 @@ function writeRetroDefaults(roots: BoardRoots, format: RetroFormat): void {
 	const titles = RETRO_FORMAT_COLUMNS[format];
 	const orders = initialOrders(titles.length);
 	titles.forEach((title, i) => {
-		const column = new Y.Map<unknown>([
-			['title', title],
-			['order', orders[i]]
-		]);
-		roots.retroColumns.set(newId(), column);
+		roots.retroColumns.set(newId(), retroColumnEntry(title, orders[i]!));
 	});
+}
+
+/** A new retro column entry, its title a Y.Text created with it. */
+export function retroColumnEntry(title: string, order: string): Y.Map<unknown> {
+	return new Y.Map<unknown>([
+		['title', new Y.Text(title)],
+		['order', order]
+	]);
 }

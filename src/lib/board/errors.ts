@@ -54,6 +54,18 @@ export class BoardAlreadyInitializedError extends BoardCommandError {
 	}
 }
 
+/** An edit of a plain text that the board cannot apply: not one of its text fields, or out of range. */
+export class PlainTextEditError extends BoardCommandError {
+	/** The command that refused the edit. */
+	readonly command: string;
+
+	constructor(command: string, reason: string) {
+		super(`${command}: ${reason}`);
+		this.name = 'PlainTextEditError';
+		this.command = command;
+	}
+}
+
 /** One line per issue, prefixed by the path it concerns, so the message alone says what to fix. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 	return issues

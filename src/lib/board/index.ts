@@ -6,3 +6,8 @@ export * from './errors.ts';
 export * from './doc.ts';
 export * from './commands.ts';
 export * from './read.ts';
+export * from './text.ts';
+export * from './text-change.ts';
+export * from './text-fields.ts';
+export * from './text-commands.ts';
+export * from './migrate.ts';

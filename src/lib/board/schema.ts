@@ -1,9 +1,29 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
-import { ID_PATTERN, VERSION_ID_PATTERN } from './ids.ts';
+import {
+	colorSchema,
+	dateSchema,
+	idSchema,
+	orderSchema,
+	personRefSchema,
+	roleSchema,
+	timestampSchema,
+	titleSchema,
+	userIdSchema
+} from './fields.ts';
+import { CARD_TEXT_SHAPE, ROLE_SHAPE, TITLE_SHAPE, storedText } from './text.ts';
 
-/** Version of the document layout in DESIGN.md §3, written into `meta.schema`. */
-export const SCHEMA_VERSION = 1;
+export * from './fields.ts';
+
+/**
+ * Version of the document layout in DESIGN.md §3, written into `meta.schema`: 2 since plain
+ * text fields are Y.Text (text.ts). Boards still at 1 are read as they are and migrated by the
+ * server when it loads them (migrate.ts).
+ */
+export const SCHEMA_VERSION = 2;
+
+/** A layout version this code reads: every one up to its own. */
+export const schemaVersionSchema = z.number().int().min(1).max(SCHEMA_VERSION);
 
 /** Board templates. */
 export const BOARD_KINDS = ['kickoff', 'retro', 'blank'] as const;
@@ -55,88 +75,15 @@ export type RetroFormat = (typeof RETRO_FORMATS)[number];
 /** Upper bound of votes per person, far above any real retro, to reject nonsense values. */
 export const MAX_VOTES_PER_PERSON = 99;
 
-/** An entity id: 16 base64url characters. */
-export const idSchema = z.string().regex(ID_PATTERN, 'Expected a 16-character base64url id');
-/** A reference to a person (by id), or '' for nobody. */
-export const personRefSchema = z.union([idSchema, z.literal('')]);
-/**
- * Control characters (C0, DEL, C1): a name never needs one, and a peer could use them to break
- * a line, a log or a terminal that shows the text.
- */
-export const CONTROL_CHARACTERS = /\p{Cc}/u;
-const noControlCharacters = { error: 'Must not contain control characters' };
-/** A user id from presence; its format belongs to the sync layer, so only its length is bounded. */
-export const userIdSchema = z
-	.string()
-	.min(1)
-	.max(128)
-	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
-/** A title or name: trimmed, 1–200 characters, no control characters. */
-export const titleSchema = z
-	.string()
-	.trim()
-	.min(1)
-	.max(200)
-	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
-/** A person's role: trimmed, up to 100 characters, no control characters. */
-export const roleSchema = z
-	.string()
-	.trim()
-	.max(100)
-	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
-/** A colour as `#rrggbb`, normalized to lower case so equal colours compare equal. */
-export const colorSchema = z
-	.string()
-	.regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb')
-	.toLowerCase();
-/** A calendar date `YYYY-MM-DD` (a real one: no 30 February), or '' for none. */
-export const dateSchema = z.union([z.iso.date(), z.literal('')]);
 /** A risk likelihood or impact score. */
 export const riskScoreSchema = z.number().int().min(RISK_SCALE.min).max(RISK_SCALE.max);
-/** A fractional-index order key; its well-formedness is order.ts's concern, not a reason to hide an entry. */
-export const orderSchema = z.string().min(1);
-/** A point in time as epoch milliseconds. */
-export const timestampSchema = z.number().nonnegative();
 /** A RACI cell value. */
 export const raciValueSchema = z.enum(RACI_VALUES);
-/** Votes one user gave one retro card. */
-export const retroVoteCountSchema = z.number().int().nonnegative();
-
-/** Longest label a saved version may have. */
-export const MAX_VERSION_LABEL = 100;
-
-/** A saved version's id: 21 base64url characters. */
-export const versionIdSchema = z
-	.string()
-	.regex(VERSION_ID_PATTERN, 'expected a 21-character version id');
-
-/** A saved version's label: trimmed, 1–100 characters, no control characters. */
-export const versionLabelSchema = z
-	.string({ error: 'expected a text' })
-	.trim()
-	.min(1, { error: 'must not be empty' })
-	.max(MAX_VERSION_LABEL, { error: `must be at most ${MAX_VERSION_LABEL} characters` })
-	.refine((text) => !CONTROL_CHARACTERS.test(text), {
-		error: 'must not contain control characters'
-	});
-
-/**
- * The kickoff baseline: the saved version everyone compares the board with, kept in `meta` as
- * `baselineVersionId` and `baselineLabel` so every peer sees it live and offline.
- */
-export const baselineSchema = z.strictObject({
-	versionId: versionIdSchema,
-	label: versionLabelSchema
-});
-/** The kickoff baseline. */
-export type Baseline = z.output<typeof baselineSchema>;
-/** Input of setBaseline. */
-export type BaselineInput = z.input<typeof baselineSchema>;
 
 /** `meta`: the board's identity. */
 export const boardMetaSchema = z.object({
-	schema: z.literal(SCHEMA_VERSION),
-	title: titleSchema,
+	schema: schemaVersionSchema,
+	title: storedText(titleSchema, TITLE_SHAPE),
 	kind: boardKindSchema,
 	createdAt: timestampSchema,
 	facilitator: userIdSchema.optional()
@@ -169,13 +116,27 @@ const actionFields = {
 	source: z.union([idSchema, z.literal('')])
 };
 
+// How readers see the plain text fields: a schema-1 string or a schema-2 Y.Text (text.ts).
+const storedTitle = storedText(titleSchema, TITLE_SHAPE);
+
 /** An entry of `people`. */
-export const personSchema = z.object({ id: idSchema, ...personFields, order: orderSchema });
+export const personSchema = z.object({
+	id: idSchema,
+	...personFields,
+	name: storedTitle,
+	role: storedText(roleSchema, ROLE_SHAPE),
+	order: orderSchema
+});
 /** A person taking part in the project. */
 export type Person = z.output<typeof personSchema>;
 
 /** An entry of `milestones`. */
-export const milestoneSchema = z.object({ id: idSchema, ...milestoneFields, order: orderSchema });
+export const milestoneSchema = z.object({
+	id: idSchema,
+	...milestoneFields,
+	title: storedTitle,
+	order: orderSchema
+});
 /** A project milestone. */
 export type Milestone = z.output<typeof milestoneSchema>;
 
@@ -183,6 +144,7 @@ export type Milestone = z.output<typeof milestoneSchema>;
 export const riskSchema = z.object({
 	id: idSchema,
 	...riskFields,
+	title: storedTitle,
 	mitigation: z.instanceof(Y.XmlText),
 	order: orderSchema,
 	createdAt: timestampSchema
@@ -191,7 +153,7 @@ export const riskSchema = z.object({
 export type Risk = z.output<typeof riskSchema>;
 
 /** An entry of `raciTasks`: a row of the RACI matrix. */
-export const raciTaskSchema = z.object({ id: idSchema, ...raciTaskFields, order: orderSchema });
+export const raciTaskSchema = z.object({ id: idSchema, title: storedTitle, order: orderSchema });
 /** A row of the RACI matrix. */
 export type RaciTask = z.output<typeof raciTaskSchema>;
 
@@ -199,6 +161,7 @@ export type RaciTask = z.output<typeof raciTaskSchema>;
 export const actionSchema = z.object({
 	id: idSchema,
 	...actionFields,
+	title: storedTitle,
 	order: orderSchema,
 	createdAt: timestampSchema
 });
@@ -216,7 +179,7 @@ export const retroSettingsSchema = z.object({
 export type RetroSettings = z.output<typeof retroSettingsSchema>;
 
 /** An entry of `retroColumns`. */
-export const retroColumnSchema = z.object({ id: idSchema, title: titleSchema, order: orderSchema });
+export const retroColumnSchema = z.object({ id: idSchema, title: storedTitle, order: orderSchema });
 /** A retrospective column. */
 export type RetroColumn = z.output<typeof retroColumnSchema>;
 
@@ -224,7 +187,7 @@ export type RetroColumn = z.output<typeof retroColumnSchema>;
 export const retroCardSchema = z.object({
 	id: idSchema,
 	column: idSchema,
-	text: z.string().trim().min(1).max(2000),
+	text: storedText(z.string().trim().min(1).max(2000), CARD_TEXT_SHAPE),
 	author: userIdSchema,
 	group: z.union([idSchema, z.literal('')]),
 	order: orderSchema,

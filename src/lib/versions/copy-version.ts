@@ -1,7 +1,8 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { setBaseline, setTitle } from '../board/commands.ts';
-import { boardRoots } from '../board/doc.ts';
+import { boardRoots, localOrigin } from '../board/doc.ts';
+import { migrateBoard } from '../board/migrate.ts';
 import { readMeta } from '../board/read.ts';
 import { generateBoardKeys, type BoardKeys } from '../sync/keys.ts';
 import { boardDatabaseName, rememberBoard } from '../sync/local-boards.ts';
@@ -26,7 +27,8 @@ export function copyTitle(title: string, versionLabel: string): string {
  * Restores a version without loss: a new board, with new keys, holding the version's content,
  * written to this browser's offline copy and list of boards (the server learns of it on first
  * sync). The original board and its versions are not touched. The copy drops the baseline
- * mark, since the baseline's version belongs to the original board.
+ * mark, since the baseline's version belongs to the original board, and is at the current
+ * schema whatever the version's was.
  */
 export async function copyVersionIntoNewBoard(
 	versionId: string,
@@ -40,6 +42,8 @@ export async function copyVersionIntoNewBoard(
 		doc.destroy();
 		throw new UnreadableVersionError(versionId);
 	}
+	// A new board only this browser holds yet: migrating it here races with nobody (migrate.ts).
+	migrateBoard(doc, localOrigin);
 	const keys = await generateBoardKeys();
 	const title = copyTitle(meta.meta.title, versionLabel);
 	setTitle(doc, title);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPerson, addRisk, initBoard, readCharterSection } from '../../../src/lib/board/index.ts';
+import {
+	SCHEMA_VERSION,
+	addPerson,
+	addRisk,
+	initBoard,
+	readCharterSection
+} from '../../../src/lib/board/index.ts';
 import { writeRichText } from '../../../src/lib/board/export/rich-text-write.ts';
 import { generateBoardKeys, type BoardKeys } from '../../../src/lib/sync/keys.ts';
 import { connectClient, type TestClient } from '../../helpers/clients.ts';
@@ -84,7 +90,7 @@ describe('GET /api/boards/<id>/export.md and export.json', () => {
 			const response = await exportOf('export.json', `Bearer ${key}`);
 			expect(response.status).toBe(200);
 			const body = await response.json();
-			expect(body).toMatchObject({ format: 'charter-board', schema: 1 });
+			expect(body).toMatchObject({ format: 'charter-board', schema: SCHEMA_VERSION });
 			expect(body.board.title).toBe('Export over HTTP');
 			expect(body.risks.map((risk: { id: string }) => risk.id)).toEqual([expectedRisk]);
 			expect(body.charter.objectives).toEqual([

@@ -91,9 +91,11 @@ describe('readBoardImport', () => {
 		expect(errorsOf({ hello: 'world' })).toContain(
 			"format: expected 'charter-board' (a Charter export)"
 		);
-		expect(errorsOf({ ...validExport(), schema: 2 })).toEqual([
-			'schema: expected 1: this file was written by another version of Charter'
+		expect(errorsOf({ ...validExport(), schema: 3 })).toEqual([
+			'schema: expected 1 to 2: this file was written by another version of Charter'
 		]);
+		// Schema-1 files hold plain text as strings, as schema-2 files do: they import.
+		expect(readBoardImport(JSON.stringify({ ...validExport(), schema: 1 })).ok).toBe(true);
 		expect(errorsOf([])).toEqual(['The file holds JSON, but not a Charter board export.']);
 	});
 

@@ -95,6 +95,7 @@ function documentContent(doc: Y.Doc): unknown {
 				attributes: value.getAttributes(),
 				delta: value.toDelta().map((op: { insert: unknown }) => content(op.insert))
 			};
+		if (value instanceof Y.Text) return { text: value.toString() };
 		if (value instanceof Y.Map)
 			return Object.fromEntries([...value.entries()].map(([key, entry]) => [key, content(entry)]));
 		return value;

@@ -1,8 +1,17 @@
 import * as Y from 'yjs';
 import type * as z from 'zod';
-import { CHARTER_SECTIONS, boardRoots, isInitialized, localOrigin } from '../doc.ts';
+import { newEntryMap } from '../collection.ts';
+import {
+	CHARTER_SECTIONS,
+	SCHEMA_VERSION,
+	boardRoots,
+	isInitialized,
+	localOrigin,
+	type RootKey
+} from '../doc.ts';
 import { BoardAlreadyInitializedError } from '../errors.ts';
 import { raciCellKey, retroVoteKey } from '../read.ts';
+import { nameEveryGroup } from '../retro/groups.ts';
 import { retroExtraRoots } from '../retro/model.ts';
 import { parseInput } from '../validate.ts';
 import { boardImportSchema, type BoardImport } from './import-schema.ts';
@@ -52,8 +61,9 @@ export function issuePath(path: readonly PropertyKey[]): string {
 
 /**
  * Writes an imported board into an empty document, in one transaction: the board's content with
- * its ids and order keys, rich text in the editor's own layout. The import is validated again
- * here, as every command validates its input.
+ * its ids and order keys, rich text in the editor's own layout, plain text as Y.Text (text.ts),
+ * at the current schema whatever layout the file came from. The import is validated again here,
+ * as every command validates its input.
  */
 export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 	const board = parseInput('writeImportedBoard', boardImportSchema, input);
@@ -61,8 +71,8 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 	const roots = boardRoots(doc);
 	doc.transact(() => {
 		const { title, kind, createdAt, facilitator } = board.board;
-		roots.meta.set('schema', board.schema);
-		roots.meta.set('title', title);
+		roots.meta.set('schema', SCHEMA_VERSION);
+		roots.meta.set('title', new Y.Text(title));
 		roots.meta.set('kind', kind);
 		roots.meta.set('createdAt', createdAt);
 		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
@@ -71,16 +81,16 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 			roots.charter.set(section, text);
 			writeRichText(text, board.charter[section]);
 		}
-		writeEntries(roots.people, board.people);
-		writeEntries(roots.milestones, board.milestones);
+		writeEntries(doc, 'people', board.people);
+		writeEntries(doc, 'milestones', board.milestones);
 		for (const { mitigation, ...risk } of board.risks) {
 			const text = new Y.XmlText();
-			roots.risks.set(risk.id, entryMap({ ...risk, mitigation: text }));
+			roots.risks.set(risk.id, entryMap('risks', { ...risk, mitigation: text }));
 			writeRichText(text, mitigation);
 		}
-		writeEntries(roots.raciTasks, board.raciTasks);
+		writeEntries(doc, 'raciTasks', board.raciTasks);
 		for (const cell of board.raci) roots.raci.set(raciCellKey(cell.task, cell.person), cell.value);
-		writeEntries(roots.actions, board.actions);
+		writeEntries(doc, 'actions', board.actions);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
 }
@@ -89,22 +99,28 @@ function writeRetro(doc: Y.Doc, retro: NonNullable<BoardImport['retro']>): void 
 	const roots = boardRoots(doc);
 	const extras = retroExtraRoots(doc);
 	for (const [key, value] of Object.entries(retro.settings)) roots.retro.set(key, value);
-	writeEntries(roots.retroColumns, retro.columns);
-	writeEntries(roots.retroCards, retro.cards);
+	writeEntries(doc, 'retroColumns', retro.columns);
+	writeEntries(doc, 'retroCards', retro.cards);
 	for (const vote of retro.votes)
 		roots.retroVotes.set(retroVoteKey(vote.card, vote.user), vote.count);
-	for (const { card, name } of retro.groupNames) extras.groupNames.set(card, name);
+	for (const { card, name } of retro.groupNames) extras.groupNames.set(card, new Y.Text(name));
+	nameEveryGroup(doc);
 	for (const { action, from } of retro.carriedOver) extras.review.set(action, { from });
 }
 
-function writeEntries(map: Y.Map<unknown>, entries: readonly ({ id: string } & object)[]): void {
-	for (const entry of entries) map.set(entry.id, entryMap(entry));
+function writeEntries(
+	doc: Y.Doc,
+	key: RootKey,
+	entries: readonly ({ id: string } & object)[]
+): void {
+	const map = boardRoots(doc)[key];
+	for (const entry of entries) map.set(entry.id, entryMap(key, entry));
 }
 
 // The id is the key in the collection, never a field inside the entry (read.ts ignores one).
-function entryMap({
-	id: _id,
-	...fields
-}: { id: string } & Record<string, unknown>): Y.Map<unknown> {
-	return new Y.Map<unknown>(Object.entries(fields));
+function entryMap(
+	key: RootKey,
+	{ id: _id, ...fields }: { id: string } & Record<string, unknown>
+): Y.Map<unknown> {
+	return newEntryMap(key, fields);
 }

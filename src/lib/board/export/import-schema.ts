@@ -119,8 +119,9 @@ const charter = z.object(
 
 const boardShape = z.object({
 	format: z.literal(EXPORT_FORMAT, { error: `expected '${EXPORT_FORMAT}' (a Charter export)` }),
-	schema: z.literal(SCHEMA_VERSION, {
-		error: `expected ${SCHEMA_VERSION}: this file was written by another version of Charter`
+	// Schema 1 and 2 files are the same JSON: plain text fields are strings in both.
+	schema: z.union([z.literal(1), z.literal(SCHEMA_VERSION)], {
+		error: `expected 1 to ${SCHEMA_VERSION}: this file was written by another version of Charter`
 	}),
 	board: z.object({
 		title: titleSchema,

@@ -1,11 +1,17 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as z from 'zod';
-import { boardRoots } from '../doc.ts';
+import { existingEntry, newEntryMap } from '../collection.ts';
+import { boardRoots, boardSchemaVersion, localOrigin } from '../doc.ts';
+import { PlainTextEditError } from '../errors.ts';
 import { orderAtEnd, type Ordered } from '../order.ts';
 import { readRetroCards, readRetroColumns } from '../read.ts';
 import { idSchema, timestampSchema, userIdSchema } from '../schema.ts';
+import { plainTextOf, textIn, writePlainText } from '../text.ts';
+import type { TextChange } from '../text-change.ts';
+import { editPlainText } from '../text-commands.ts';
 import { parseInput } from '../validate.ts';
 import { RetroPhaseError, RetroRuleError } from './errors.ts';
+import { requireUnlocked } from './facilitation.ts';
 import {
 	ANONYMOUS_AUTHOR,
 	cardTextSchema,
@@ -13,7 +19,7 @@ import {
 	retroExtraRoots,
 	retroWriterSchema
 } from './model.ts';
-import { settingsOf } from './settings.ts';
+import { requireAbility, settingsOf } from './settings.ts';
 
 /**
  * Origin of the writes a client makes on its own behalf rather than the user's: publishing
@@ -59,14 +65,14 @@ export function publishDrafts(
 			if (retroCards.has(draft.id)) continue;
 			const order = orderAtEnd(ordered);
 			ordered.push({ id: draft.id, order });
-			const card = new Y.Map<unknown>([
-				['column', columnIds.has(draft.column) ? draft.column : firstColumn.id],
-				['text', draft.text],
-				['author', anonymous ? ANONYMOUS_AUTHOR : author],
-				['group', ''],
-				['order', order],
-				['createdAt', draft.createdAt]
-			]);
+			const card = newEntryMap('retroCards', {
+				column: columnIds.has(draft.column) ? draft.column : firstColumn.id,
+				text: draft.text,
+				author: anonymous ? ANONYMOUS_AUTHOR : author,
+				group: '',
+				order,
+				createdAt: draft.createdAt
+			});
 			retroCards.set(draft.id, card);
 		}
 	}, retroBookkeepingOrigin);
@@ -94,4 +100,27 @@ export function reportWriting(
 	)
 		return;
 	doc.transact(() => writers.set(writer, value), retroBookkeepingOrigin);
+}
+
+/**
+ * Changes a published card's text by one edit (a keystroke, a paste), so that people rewording
+ * a card together merge character by character; only while cards are read and grouped.
+ */
+export function editCardText(doc: Y.Doc, cardId: string, change: TextChange, actor: string): void {
+	requireAbility(doc, 'editCardText', 'editCards');
+	requireUnlocked(doc, 'editCardText', actor);
+	const text = textIn(existingEntry(doc, { key: 'retroCards' }, cardId), 'text');
+	if (!text) throw new PlainTextEditError('editCardText', 'the card text is not shared text yet');
+	editPlainText(doc, text, change);
+}
+
+/** Rewords a published card: the smallest change that gives its text `text` (text.ts). */
+export function setCardText(doc: Y.Doc, cardId: string, text: string, actor: string): void {
+	const validText = parseInput('setCardText', cardTextSchema, text);
+	requireAbility(doc, 'setCardText', 'editCards');
+	requireUnlocked(doc, 'setCardText', actor);
+	const card = existingEntry(doc, { key: 'retroCards' }, cardId);
+	if (plainTextOf(card.get('text')) === validText) return;
+	const schema = boardSchemaVersion(doc);
+	doc.transact(() => writePlainText(card, 'text', validText, schema), localOrigin);
 }

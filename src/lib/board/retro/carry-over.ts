@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { addAction, addPerson, setTitle } from '../commands.ts';
-import { boardRoots, localOrigin } from '../doc.ts';
+import { boardRoots, localOrigin, retroColumnEntry } from '../doc.ts';
 import { newId } from '../ids.ts';
 import { initialOrders } from '../order.ts';
 import { readActions, readMeta, readPeople, readRetroColumns, readRetroSettings } from '../read.ts';
@@ -60,11 +60,7 @@ function copyRetroSetup(target: Y.Doc, source: Y.Doc, facilitator: string): void
 		if (titles.length > 0) {
 			for (const id of Array.from(roots.retroColumns.keys())) roots.retroColumns.delete(id);
 			titles.forEach((title, i) => {
-				const column = new Y.Map<unknown>([
-					['title', title],
-					['order', orders[i]]
-				]);
-				roots.retroColumns.set(newId(), column);
+				roots.retroColumns.set(newId(), retroColumnEntry(title, orders[i]!));
 			});
 		}
 		if (settings.ok) {

@@ -6,7 +6,7 @@ import {
 	updateEntry,
 	type OrderedCollection
 } from '../collection.ts';
-import { boardRoots, localOrigin } from '../doc.ts';
+import { boardRoots, localOrigin, retroColumnEntry } from '../doc.ts';
 import { newId } from '../ids.ts';
 import { initialOrders } from '../order.ts';
 import { readRetroCards, readRetroColumns, parseRetroVoteKey } from '../read.ts';
@@ -77,11 +77,7 @@ export function setFormat(doc: Y.Doc, format: string, actor: string): void {
 		deleteCardsOfColumns(doc, old);
 		for (const id of old) roots.retroColumns.delete(id);
 		columns.forEach((title, i) => {
-			const column = new Y.Map<unknown>([
-				['title', title],
-				['order', orders[i]]
-			]);
-			roots.retroColumns.set(newId(), column);
+			roots.retroColumns.set(newId(), retroColumnEntry(title, orders[i]!));
 		});
 		roots.retro.set('format', stored);
 	}, localOrigin);

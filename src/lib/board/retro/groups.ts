@@ -1,10 +1,14 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { existingEntry } from '../collection.ts';
-import { localOrigin } from '../doc.ts';
-import { EntityNotFoundError } from '../errors.ts';
+import { boardSchemaVersion, localOrigin } from '../doc.ts';
+import { EntityNotFoundError, PlainTextEditError } from '../errors.ts';
 import { compareByOrder } from '../order.ts';
 import { readRetroCards } from '../read.ts';
 import type { RetroCard } from '../schema.ts';
+import { plainTextOf, writePlainText } from '../text.ts';
+import type { TextChange } from '../text-change.ts';
+import { editPlainText } from '../text-commands.ts';
+import { groupNameText } from '../text-fields.ts';
 import { parseInput } from '../validate.ts';
 import { requireUnlocked } from './facilitation.ts';
 import { groupNameSchema, readGroupNames, retroExtraRoots } from './model.ts';
@@ -98,6 +102,7 @@ export function moveCardToGroup(doc: Y.Doc, cardId: string, targetId: string, ac
 	doc.transact(() => {
 		detach(doc, cards, leads, cardId);
 		existingEntry(doc, { key: 'retroCards' }, cardId).set('group', targetLead);
+		giveGroupAName(doc, targetLead, '');
 	}, localOrigin);
 }
 
@@ -116,18 +121,47 @@ export function ungroupCard(doc: Y.Doc, cardId: string, actor: string): void {
 	}, localOrigin);
 }
 
-/** Names the group led by `leadId`; '' removes the name. */
+/**
+ * Names the group led by `leadId`, folding the name into its Y.Text (text.ts); '' empties it
+ * (a schema-1 name is removed).
+ */
 export function nameGroup(doc: Y.Doc, leadId: string, name: string, actor: string): void {
 	const validName = parseInput('nameGroup', groupNameSchema, name);
 	requireAbility(doc, 'nameGroup', 'group');
 	requireUnlocked(doc, 'nameGroup', actor);
 	requireCard(readRetroCards(doc).items, leadId);
 	const { groupNames } = retroExtraRoots(doc);
-	if ((groupNames.get(leadId) ?? '') === validName) return;
+	if ((plainTextOf(groupNames.get(leadId)) ?? '') === validName) return;
 	doc.transact(() => {
-		if (validName === '') groupNames.delete(leadId);
-		else groupNames.set(leadId, validName);
+		if (validName === '' && groupNameText(doc, leadId) === null) groupNames.delete(leadId);
+		else writePlainText(groupNames, leadId, validName, boardSchemaVersion(doc));
 	}, localOrigin);
+}
+
+/** Changes the name of the group led by `leadId` by one edit (a keystroke, a paste) of its text. */
+export function editGroupName(doc: Y.Doc, leadId: string, change: TextChange, actor: string): void {
+	requireAbility(doc, 'editGroupName', 'group');
+	requireUnlocked(doc, 'editGroupName', actor);
+	const text = groupNameText(doc, leadId);
+	if (!text) throw new PlainTextEditError('editGroupName', 'the group has no shared name yet');
+	editPlainText(doc, text, change);
+}
+
+/**
+ * Gives every group that has no name an empty one, in the caller's transaction: for boards
+ * written before groups got their name with them (a migration, an import).
+ */
+export function nameEveryGroup(doc: Y.Doc): void {
+	const leads = leadsOf(readRetroCards(doc).items);
+	for (const [card, lead] of leads) if (card !== lead) giveGroupAName(doc, lead, '');
+}
+
+// A group's name is a Y.Text made with the group, in its transaction (never by two peers
+// typing the first letter of a name at once); a schema-1 board keeps its string names.
+function giveGroupAName(doc: Y.Doc, leadId: string, name: string): void {
+	const { groupNames } = retroExtraRoots(doc);
+	if (groupNames.has(leadId) || boardSchemaVersion(doc) < 2) return;
+	groupNames.set(leadId, new Y.Text(name));
 }
 
 /**
@@ -153,7 +187,11 @@ function detach(
 	existingEntry(doc, { key: 'retroCards' }, nextLead.id).set('group', '');
 	for (const card of rest)
 		existingEntry(doc, { key: 'retroCards' }, card.id).set('group', nextLead.id);
-	if (name !== undefined) groupNames.set(nextLead.id, name);
+	// A Y.Text cannot move: the next lead's name is a new one holding the same words.
+	groupNames.delete(nextLead.id);
+	if (boardSchemaVersion(doc) < 2) {
+		if (name !== undefined) groupNames.set(nextLead.id, name);
+	} else if (name !== undefined || rest.length > 0) giveGroupAName(doc, nextLead.id, name ?? '');
 }
 
 function requireCard(cards: readonly RetroCard[], id: string): RetroCard {

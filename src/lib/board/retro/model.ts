@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as z from 'zod';
 import { isId } from '../ids.ts';
 import { timestampSchema, titleSchema, userIdSchema, type RetroFormat } from '../schema.ts';
+import { TITLE_SHAPE, isPlainText, readableText } from '../text.ts';
 
 /**
  * Top-level keys the retrospective adds to the board document (DESIGN.md §3 only grows):
@@ -110,11 +111,16 @@ export function readRetroExtras(doc: Y.Doc): RetroExtras {
 	});
 }
 
-/** Names of groups, keyed by their lead card; malformed entries are skipped. */
+/**
+ * Names of groups, keyed by their lead card: a schema-1 string or a Y.Text (text.ts); empty
+ * names and malformed entries are skipped.
+ */
 export function readGroupNames(doc: Y.Doc): Map<string, string> {
 	const names = new Map<string, string>();
 	for (const [id, value] of retroExtraRoots(doc).groupNames.entries()) {
-		const parsed = groupNameSchema.safeParse(value);
+		const parsed = isPlainText(value)
+			? { success: true, data: readableText(value.toString(), TITLE_SHAPE) }
+			: groupNameSchema.safeParse(value);
 		if (isId(id) && parsed.success && parsed.data !== '') names.set(id, parsed.data);
 	}
 	return names;

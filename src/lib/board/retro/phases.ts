@@ -3,6 +3,7 @@ import { RETRO_PHASES, type RetroPhase } from '../schema.ts';
 /** What a phase lets people do; the facilitator moves the board from one phase to the next. */
 export type RetroAbility =
 	| 'writeDrafts'
+	| 'editCards'
 	| 'editColumns'
 	| 'setAnonymous'
 	| 'group'
@@ -16,8 +17,9 @@ export type RetroAbility =
 const RULES: Readonly<Record<RetroPhase, readonly RetroAbility[]>> = {
 	// Columns and anonymity are settled before anyone publishes, so no card changes meaning after.
 	write: ['writeDrafts', 'editColumns', 'setAnonymous', 'setVotesPerPerson', 'startTimer'],
-	reveal: ['setVotesPerPerson', 'startTimer'],
-	group: ['group', 'setVotesPerPerson', 'startTimer'],
+	// Published cards can be reworded together while they are read and grouped, not once voted on.
+	reveal: ['editCards', 'setVotesPerPerson', 'startTimer'],
+	group: ['editCards', 'group', 'setVotesPerPerson', 'startTimer'],
 	// Totals stay hidden while voting, so nobody just follows the crowd.
 	vote: ['vote', 'setVotesPerPerson', 'seeOwnVotes', 'startTimer'],
 	discuss: ['seeOwnVotes', 'seeTotals', 'createActions', 'startTimer'],

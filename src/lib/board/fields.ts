@@ -1,0 +1,82 @@
+import * as z from 'zod';
+import { ID_PATTERN, VERSION_ID_PATTERN } from './ids.ts';
+
+/**
+ * The schemas of single values the board holds (ids, titles, dates, timestamps, versions): the
+ * pieces schema.ts builds its entries from, and commands validate their input with.
+ */
+
+/** An entity id: 16 base64url characters. */
+export const idSchema = z.string().regex(ID_PATTERN, 'Expected a 16-character base64url id');
+/** A reference to a person (by id), or '' for nobody. */
+export const personRefSchema = z.union([idSchema, z.literal('')]);
+/**
+ * Control characters (C0, DEL, C1): a name never needs one, and a peer could use them to break
+ * a line, a log or a terminal that shows the text.
+ */
+export const CONTROL_CHARACTERS = /\p{Cc}/u;
+const noControlCharacters = { error: 'Must not contain control characters' };
+/** A user id from presence; its format belongs to the sync layer, so only its length is bounded. */
+export const userIdSchema = z
+	.string()
+	.min(1)
+	.max(128)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** A title or name: trimmed, 1–200 characters, no control characters. */
+export const titleSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.max(200)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** A person's role: trimmed, up to 100 characters, no control characters. */
+export const roleSchema = z
+	.string()
+	.trim()
+	.max(100)
+	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** A colour as `#rrggbb`, normalized to lower case so equal colours compare equal. */
+export const colorSchema = z
+	.string()
+	.regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb')
+	.toLowerCase();
+/** A calendar date `YYYY-MM-DD` (a real one: no 30 February), or '' for none. */
+export const dateSchema = z.union([z.iso.date(), z.literal('')]);
+
+/** A fractional-index order key; its well-formedness is order.ts's concern, not a reason to hide an entry. */
+export const orderSchema = z.string().min(1);
+/** A point in time as epoch milliseconds. */
+export const timestampSchema = z.number().nonnegative();
+/** Votes one user gave one retro card. */
+export const retroVoteCountSchema = z.number().int().nonnegative();
+
+/** Longest label a saved version may have. */
+export const MAX_VERSION_LABEL = 100;
+
+/** A saved version's id: 21 base64url characters. */
+export const versionIdSchema = z
+	.string()
+	.regex(VERSION_ID_PATTERN, 'expected a 21-character version id');
+
+/** A saved version's label: trimmed, 1–100 characters, no control characters. */
+export const versionLabelSchema = z
+	.string({ error: 'expected a text' })
+	.trim()
+	.min(1, { error: 'must not be empty' })
+	.max(MAX_VERSION_LABEL, { error: `must be at most ${MAX_VERSION_LABEL} characters` })
+	.refine((text) => !CONTROL_CHARACTERS.test(text), {
+		error: 'must not contain control characters'
+	});
+
+/**
+ * The kickoff baseline: the saved version everyone compares the board with, kept in `meta` as
+ * `baselineVersionId` and `baselineLabel` so every peer sees it live and offline.
+ */
+export const baselineSchema = z.strictObject({
+	versionId: versionIdSchema,
+	label: versionLabelSchema
+});
+/** The kickoff baseline. */
+export type Baseline = z.output<typeof baselineSchema>;
+/** Input of setBaseline. */
+export type BaselineInput = z.input<typeof baselineSchema>;
