@@ -1,5 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { HEARTBEAT_MESSAGE } from '../../src/lib/sync/heartbeat-message.ts';
+
+export { encodeHeartbeat } from '../../src/lib/sync/heartbeat-message.ts';
 
 /** The subprotocol Charter speaks; a client must offer it and the server answers with it. */
 export const PROTOCOL = 'charter.v1';
@@ -21,7 +24,7 @@ export const KEY_PROTOCOL_PREFIX = 'key.';
  * touch the delete set), it costs a diff of the board, and it cannot be told from the provider's
  * own step 1s.
  */
-export const MessageKind = { sync: 0, awareness: 1, heartbeat: 100 } as const;
+export const MessageKind = { sync: 0, awareness: 1, heartbeat: HEARTBEAT_MESSAGE } as const;
 
 /** Sync sub-messages of y-protocols. */
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
@@ -108,13 +111,5 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageKind.awareness);
 	encoding.writeVarUint8Array(encoder, update);
-	return encoding.toUint8Array(encoder);
-}
-
-/** Encodes a heartbeat: the client's question and, with the same id, the server's answer. */
-export function encodeHeartbeat(id: number): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageKind.heartbeat);
-	encoding.writeVarUint(encoder, id);
 	return encoding.toUint8Array(encoder);
 }
