@@ -7,7 +7,7 @@ import {
 	heartbeatDue,
 	initialSyncState,
 	nextSyncState,
-	openingTimedOut,
+	socketToReopen,
 	TICK_MS,
 	type SyncEvent,
 	type SyncState
@@ -46,6 +46,7 @@ export class ConnectionWatch {
 		provider.on('status', this.#onStatus);
 		provider.on('connection-close', this.#onClose);
 		doc.on('update', this.#onUpdate);
+		provider.awareness.on('change', this.#onPresenceChange);
 		window.addEventListener('offline', this.#onOffline);
 		window.addEventListener('online', this.#onOnline);
 		this.#timer = setInterval(this.#onTick, TICK_MS);
@@ -66,6 +67,7 @@ export class ConnectionWatch {
 		window.removeEventListener('offline', this.#onOffline);
 		window.removeEventListener('online', this.#onOnline);
 		this.doc.off('update', this.#onUpdate);
+		this.provider.awareness.off('change', this.#onPresenceChange);
 		this.provider.off('status', this.#onStatus);
 		this.provider.off('connection-close', this.#onClose);
 		this.provider.messageHandlers[messageSync] = this.#syncHandler;
@@ -76,10 +78,11 @@ export class ConnectionWatch {
 		const before = this.#state;
 		this.#state = nextSyncState(before, event);
 		const { link } = this.#state;
-		// A socket that closed is reopened by the provider itself (and is still being torn down
-		// while it reports the close). One that died silently, or that the browser says cannot
-		// work, may still look open: drop it, so the next socket starts from a clean handshake.
-		if (link.kind === 'offline' && link.cause !== 'closed' && before.link.kind !== 'offline') {
+		// The browser says no network: the socket may still look open (a dead network closes
+		// nothing), so drop it and let the next one start from a clean handshake. (A socket that
+		// closed is reopened by the provider itself, which is still tearing it down as it reports
+		// the close: it must not be touched then.)
+		if (link.kind === 'offline' && link.cause === 'browser' && before.link.kind !== 'offline') {
 			if (this.provider.ws !== null) this.#reopen();
 		}
 		this.#sendDueHeartbeat();
@@ -95,7 +98,8 @@ export class ConnectionWatch {
 		const now = Date.now();
 		const id = heartbeatDue(this.#state, now);
 		const ws = this.provider.ws;
-		if (id === null || !ws || !this.provider.wsconnected || ws.readyState !== WebSocket.OPEN) return;
+		if (id === null || !ws || !this.provider.wsconnected || ws.readyState !== WebSocket.OPEN)
+			return;
 		ws.send(encodeHeartbeat(id));
 		this.#state = nextSyncState(this.#state, { type: 'probe-sent', id, at: now });
 	}
@@ -128,6 +132,14 @@ export class ConnectionWatch {
 		if (origin !== this.provider) this.#dispatch({ type: 'local-change' });
 	};
 
+	// y-websocket drops everyone else's presence when its socket closes but keeps their clocks,
+	// so the same states, sent again by the server after a reconnect, would be ignored until each
+	// person's next renewal (15 s): forget the clocks too, so the others reappear at once.
+	readonly #onPresenceChange = ({ removed }: { removed: number[] }, origin: unknown) => {
+		if (origin !== this.provider || this.provider.wsconnected) return;
+		for (const clientId of removed) this.provider.awareness.meta.delete(clientId);
+	};
+
 	readonly #onOffline = () => this.#dispatch({ type: 'browser-offline' });
 
 	readonly #onOnline = () => {
@@ -144,7 +156,7 @@ export class ConnectionWatch {
 		const now = Date.now();
 		const late = now - this.#lastTick > LATE_TICK_MS;
 		this.#lastTick = now;
-		if (openingTimedOut(this.#state, now)) this.#reopen();
+		if (socketToReopen(this.#state, now)) this.#reopen();
 		this.#dispatch({ type: 'tick', at: now, draining, late });
 	};
 }

@@ -1,20 +1,26 @@
 /**
  * What the sync status may claim, as a pure state machine: no timers, no sockets, no DOM. The
- * board session (board-session.svelte.ts) feeds it events and does what its decisions say.
+ * board session (connection-watch.ts) feeds it events and does what its decisions say.
  *
  * The link to the server:
  *
- *                          socket open                  confirming heartbeat answered
- *     ┌──────────┐  ───────────────────────►  ┌─────────┐  ──────────────────────►  ┌──────┐
- *     │ starting │                            │ joining │                           │ live │
- *     └──────────┘                            └─────────┘                           └──────┘
- *          │ socket closed                      │ socket closed, no answer in time    │
- *          ▼                                    ▼                                     ▼
- *     ┌─────────┐  ◄──────────────────────────────────────────────────────────────────┘
- *     │ offline │  ── browser online ──►  ┌──────────────┐  ── socket open ──►  joining
- *     └─────────┘                         │ reconnecting │
- *          ▲        browser offline       └──────────────┘
- *          └───────── (from any state) ─────────┘
+ *                        socket open                 confirming heartbeat answered
+ *     ┌──────────┐  ─────────────────────►  ┌─────────┐  ────────────────────►  ┌──────┐
+ *     │ starting │                          │ joining │                         │ live │
+ *     └──────────┘                          └─────────┘                         └──────┘
+ *          │ socket closed                        │ no answer in time             │
+ *          │                                      ▼                               │
+ *          │                               ┌────────────┐ ◄───────────────────────┘
+ *          │                               │ unanswered │ ── late answer ──► back where it was
+ *          │                               └────────────┘
+ *          ▼                                      │ still silent: socket reopened, closes
+ *     ┌─────────┐  ◄──────────────────────────────┘
+ *     │ offline │  ── browser online ──►  reconnecting  ── socket open ──►  joining
+ *     └─────────┘  ◄── browser offline (from any state)
+ *
+ * "unanswered" is shown as offline at once (a few seconds without an answer), but the socket is
+ * kept a little longer: a server that was only slow answers late and nothing is resent; one that
+ * stays silent has its socket reopened (REOPEN_AFTER_MS).
  *
  * Acknowledgement: every local change bumps `changes`. A heartbeat sent after the handshake
  * (the answer to the server's sync step 1, which carries everything the server lacked) covers
@@ -32,19 +38,26 @@ export const ANSWER_TIMEOUT_MS = 3_000;
 export const CHANGE_PROBE_GAP_MS = 250;
 /** A socket still opening after this long is given up and opened afresh. */
 export const CONNECT_TIMEOUT_MS = 6_000;
+/** A socket left unanswered this long after it was found silent is reopened. */
+export const REOPEN_AFTER_MS = 5_000;
 /** How often the session feeds the clock to the machine. */
 export const TICK_MS = 250;
 
 /** Why the link is down. */
-export type OfflineCause = 'browser' | 'closed' | 'no-answer';
+export type OfflineCause = 'browser' | 'closed';
+
+/** An open socket that answers: joining (the handshake, then its confirmation) or live. */
+export type AnsweringLink =
+	/** Socket open; `handshake` once the server's sync step 1 was answered on it. */
+	{ kind: 'joining'; handshake: boolean } | { kind: 'live' };
 
 /** The link to the server; each state carries only its own fields. */
 export type Link =
 	| { kind: 'starting' }
 	| { kind: 'reconnecting' }
-	/** Socket open; `handshake` once the server's sync step 1 was answered on it. */
-	| { kind: 'joining'; handshake: boolean }
-	| { kind: 'live' }
+	| AnsweringLink
+	/** Socket open but silent since `since`; an answer brings the link back to `resume`. */
+	| { kind: 'unanswered'; since: number; resume: AnsweringLink }
 	| { kind: 'offline'; cause: OfflineCause };
 
 /** A heartbeat waiting for its answer. */
@@ -134,9 +147,7 @@ export function nextSyncState(state: SyncState, event: SyncEvent): SyncState {
 				? { ...state, probes: [], openingSince: null }
 				: { ...goOffline(state, 'closed'), openingSince: null };
 		case 'handshake':
-			return state.link.kind === 'joining'
-				? { ...state, link: { kind: 'joining', handshake: true } }
-				: state;
+			return handshaken(state);
 		case 'local-change':
 			return { ...state, changes: state.changes + 1 };
 		case 'probe-sent':
@@ -158,6 +169,7 @@ export function syncStatusOf(state: SyncState): SyncStatus {
 			return 'connecting';
 		case 'live':
 			return state.acknowledged < state.changes ? 'saving' : 'synced';
+		case 'unanswered':
 		case 'offline':
 			return 'offline';
 	}
@@ -181,13 +193,26 @@ export function heartbeatDue(state: SyncState, now: number): number | null {
 	return confirming || changesWaiting || idle ? state.nextProbeId : null;
 }
 
-/** True when the socket being opened has taken too long and should be opened afresh. */
-export function openingTimedOut(state: SyncState, now: number): boolean {
-	return state.openingSince !== null && now - state.openingSince >= CONNECT_TIMEOUT_MS;
+/**
+ * True when the socket should be dropped and opened afresh: it has been opening too long, or
+ * it stayed silent after the link was found unanswered.
+ */
+export function socketToReopen(state: SyncState, now: number): boolean {
+	if (state.openingSince !== null && now - state.openingSince >= CONNECT_TIMEOUT_MS) return true;
+	return state.link.kind === 'unanswered' && now - state.link.since >= REOPEN_AFTER_MS;
 }
 
 function goOffline(state: SyncState, cause: OfflineCause): SyncState {
 	return { ...state, link: { kind: 'offline', cause }, probes: [] };
+}
+
+function handshaken(state: SyncState): SyncState {
+	const { link } = state;
+	if (link.kind === 'joining') return { ...state, link: { kind: 'joining', handshake: true } };
+	if (link.kind === 'unanswered' && link.resume.kind === 'joining') {
+		return { ...state, link: { ...link, resume: { kind: 'joining', handshake: true } } };
+	}
+	return state;
 }
 
 function sent(state: SyncState, id: number, at: number): SyncState {
@@ -214,15 +239,19 @@ function answered(state: SyncState, id: number): SyncState {
 	if (!probe) return state;
 	const acknowledged = Math.max(state.acknowledged, probe.covers ?? 0);
 	const probes = state.probes.filter((candidate) => candidate.id > id);
-	const link: Link = probe.confirms && state.link.kind === 'joining' ? { kind: 'live' } : state.link;
+	// A late answer proves the socket alive after all: back to where it was.
+	const answering = state.link.kind === 'unanswered' ? state.link.resume : state.link;
+	const link: Link = probe.confirms && answering.kind === 'joining' ? { kind: 'live' } : answering;
 	return { ...state, acknowledged, probes, link };
 }
 
 function ticked(state: SyncState, now: number, excused: boolean): SyncState {
+	const { link } = state;
 	const oldest = state.probes[0];
-	if (!oldest) return state;
+	if (!oldest || (link.kind !== 'joining' && link.kind !== 'live')) return state;
 	// A large upload, or a page that could not run, delays the answer without the link being
 	// dead: the wait starts again.
 	if (excused) return { ...state, probes: state.probes.map((probe) => ({ ...probe, since: now })) };
-	return now - oldest.since >= ANSWER_TIMEOUT_MS ? goOffline(state, 'no-answer') : state;
+	if (now - oldest.since < ANSWER_TIMEOUT_MS) return state;
+	return { ...state, link: { kind: 'unanswered', since: now, resume: link } };
 }

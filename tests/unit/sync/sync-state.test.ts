@@ -9,7 +9,8 @@ import {
 	initialSyncState,
 	isLive,
 	nextSyncState,
-	openingTimedOut,
+	REOPEN_AFTER_MS,
+	socketToReopen,
 	SYNC_STATUSES,
 	syncStatusOf,
 	type SyncEvent,
@@ -107,8 +108,45 @@ describe('the sync status', () => {
 			at: sentAt + 2 * ANSWER_TIMEOUT_MS,
 			draining: false
 		});
-		expect(dead.link).toEqual({ kind: 'offline', cause: 'no-answer' });
+		expect(dead.link.kind).toBe('unanswered');
 		expect(syncStatusOf(dead)).toBe('offline');
+	});
+
+	it('comes back without a new socket when a slow server answers late, and reopens one that stays silent', () => {
+		const changed = nextSyncState(liveState(), { type: 'local-change' });
+		const { state, id } = sendDue(changed, 2_000);
+		const silent = nextSyncState(state, {
+			type: 'tick',
+			at: 2_000 + ANSWER_TIMEOUT_MS,
+			draining: false
+		});
+		expect(syncStatusOf(silent)).toBe('offline');
+		expect(heartbeatDue(silent, 9_000)).toBeNull();
+		expect(socketToReopen(silent, 2_000 + ANSWER_TIMEOUT_MS + REOPEN_AFTER_MS - 1)).toBe(false);
+		expect(socketToReopen(silent, 2_000 + ANSWER_TIMEOUT_MS + REOPEN_AFTER_MS)).toBe(true);
+		const late = nextSyncState(silent, { type: 'probe-answered', id });
+		expect(syncStatusOf(late)).toBe('synced');
+		expect(socketToReopen(late, 1e9)).toBe(false);
+		const reopened = nextSyncState(silent, { type: 'socket-closed' });
+		expect(reopened.link).toEqual({ kind: 'offline', cause: 'closed' });
+	});
+
+	it('keeps a handshake made while unanswered, and goes live on the late confirming answer', () => {
+		const open = run([{ type: 'socket-open' }]);
+		const early = sendDue(open, HEARTBEAT_INTERVAL_MS);
+		const silent = nextSyncState(early.state, {
+			type: 'tick',
+			at: HEARTBEAT_INTERVAL_MS + ANSWER_TIMEOUT_MS,
+			draining: false
+		});
+		expect(silent.link.kind).toBe('unanswered');
+		const shaken = nextSyncState(silent, { type: 'handshake' });
+		const answered = nextSyncState(shaken, { type: 'probe-answered', id: early.id });
+		expect(answered.link).toEqual({ kind: 'joining', handshake: true });
+		const confirm = sendDue(answered, 9_000);
+		expect(
+			syncStatusOf(nextSyncState(confirm.state, { type: 'probe-answered', id: confirm.id }))
+		).toBe('synced');
 	});
 
 	it('waits again when the page itself could not run: the answer may be waiting unread', () => {
@@ -164,9 +202,9 @@ describe('the sync status', () => {
 
 	it('gives up a socket that takes too long to open', () => {
 		const opening = nextSyncState(initialSyncState(), { type: 'socket-opening', at: 500 });
-		expect(openingTimedOut(opening, 500 + CONNECT_TIMEOUT_MS - 1)).toBe(false);
-		expect(openingTimedOut(opening, 500 + CONNECT_TIMEOUT_MS)).toBe(true);
-		expect(openingTimedOut(nextSyncState(opening, { type: 'socket-open' }), 1e9)).toBe(false);
+		expect(socketToReopen(opening, 500 + CONNECT_TIMEOUT_MS - 1)).toBe(false);
+		expect(socketToReopen(opening, 500 + CONNECT_TIMEOUT_MS)).toBe(true);
+		expect(socketToReopen(nextSyncState(opening, { type: 'socket-open' }), 1e9)).toBe(false);
 	});
 });
 
@@ -179,7 +217,9 @@ describe('the sync status over any sequence of events', () => {
 		fc.constant<SyncEvent>({ type: 'handshake' }),
 		fc.constant<SyncEvent>({ type: 'local-change' }),
 		fc.integer({ min: 1, max: 12 }).map((id): SyncEvent => ({ type: 'probe-answered', id })),
-		fc.boolean().map((draining): SyncEvent => ({ type: 'tick', at: 0, draining }))
+		fc
+			.tuple(fc.boolean(), fc.boolean())
+			.map(([draining, late]): SyncEvent => ({ type: 'tick', at: 0, draining, late }))
 	);
 
 	/**
@@ -189,28 +229,41 @@ describe('the sync status over any sequence of events', () => {
 	function replay(events: SyncEvent[]) {
 		let state = initialSyncState();
 		let now = 0;
+		let socketOpen = false;
 		let handshakeDone = false;
 		const coveredBy = new Map<number, number>();
 		let stored = 0;
 		const seen = new Set<SyncStatus>();
-		for (const raw of events) {
-			now += 400;
-			const event = raw.type === 'tick' ? { ...raw, at: now } : raw;
-			if (event.type === 'socket-open' || event.type === 'socket-closed') {
-				handshakeDone = false;
-				coveredBy.clear();
-			}
-			if (event.type === 'handshake' && state.link.kind === 'joining') handshakeDone = true;
-			if (event.type === 'probe-answered') {
-				// The server only answers heartbeats it was sent on this socket.
-				if (!coveredBy.has(event.id)) continue;
-				stored = Math.max(stored, coveredBy.get(event.id)!);
-			}
+		const apply = (event: SyncEvent) => {
 			state = nextSyncState(state, event);
 			const id = heartbeatDue(state, now);
 			if (id !== null) {
 				coveredBy.set(id, handshakeDone ? state.changes : 0);
 				state = nextSyncState(state, { type: 'probe-sent', id, at: now });
+			}
+		};
+		for (const raw of events) {
+			now += 400;
+			const event = raw.type === 'tick' ? { ...raw, at: now } : raw;
+			if (event.type === 'socket-open' || event.type === 'socket-closed') {
+				socketOpen = event.type === 'socket-open';
+				handshakeDone = false;
+				coveredBy.clear();
+			}
+			// Only an open socket brings the server's step 1, and only it answers heartbeats.
+			if (event.type === 'handshake' && !socketOpen) continue;
+			if (event.type === 'handshake') handshakeDone = true;
+			if (event.type === 'probe-answered') {
+				if (!coveredBy.has(event.id)) continue;
+				stored = Math.max(stored, coveredBy.get(event.id)!);
+			}
+			apply(event);
+			// The session drops the socket when the browser goes offline.
+			if (event.type === 'browser-offline' && socketOpen) {
+				socketOpen = false;
+				handshakeDone = false;
+				coveredBy.clear();
+				apply({ type: 'socket-closed' });
 			}
 			seen.add(syncStatusOf(state));
 			expect(state.acknowledged).toBeLessThanOrEqual(state.changes);
@@ -225,7 +278,7 @@ describe('the sync status over any sequence of events', () => {
 			fc.property(fc.array(event, { maxLength: 60 }), (events) => {
 				replay(events);
 			}),
-			{ numRuns: 500 }
+			{ numRuns: 1_000 }
 		);
 	});
 
