@@ -9,12 +9,7 @@ import {
 } from '$lib/board/index.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
-import {
-	heatMapRisks,
-	sameCell,
-	stepCell,
-	type HeatCell
-} from '$lib/board/views/risk-heat-map.ts';
+import { heatMapRisks, sameCell, stepCell, type HeatCell } from '$lib/board/views/risk-heat-map.ts';
 import {
 	RISK_SORT_LABELS,
 	nextRiskSort,
