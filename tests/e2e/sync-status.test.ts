@@ -57,13 +57,23 @@ test('the status turns offline within 2 s of the network going, shows the others
 	await expect(boardTitle(grace)).toHaveValue('Planned on the train');
 });
 
-test('the status turns offline within 2 s of the server being killed', async ({ browser }) => {
+test('the status turns offline within 2 s of the server being killed, and is synced again when it is back', async ({
+	browser
+}) => {
 	const { ada, grace } = await twoPeople(browser);
 
+	const { port } = server;
 	await server.kill();
 	await expectOfflineWithin2s(ada);
 	await expectOfflineWithin2s(grace);
 	await expect(peopleOnBoard(ada)).toContainText('Grace (away)');
+
+	server = await startServer({ dataDir: server.dataDir, port });
+	await expect(syncStatus(ada)).toHaveText('Synced', { timeout: 15_000 });
+	await expect(syncStatus(grace)).toHaveText('Synced', { timeout: 15_000 });
+	// Grace's presence, unchanged since before, is taken again at once (not 15 s later).
+	await expect(peopleOnBoard(ada)).not.toContainText('(away)', { timeout: 3_000 });
+	await expect(peopleOnBoard(ada)).toContainText('Grace', { timeout: 3_000 });
 });
 
 test('Saving… while a change is not acknowledged by a stalled server, offline once its heartbeat goes unanswered, Synced only after the server stored it', async ({

@@ -46,7 +46,6 @@ export class ConnectionWatch {
 		provider.on('status', this.#onStatus);
 		provider.on('connection-close', this.#onClose);
 		doc.on('update', this.#onUpdate);
-		provider.awareness.on('change', this.#onPresenceChange);
 		window.addEventListener('offline', this.#onOffline);
 		window.addEventListener('online', this.#onOnline);
 		this.#timer = setInterval(this.#onTick, TICK_MS);
@@ -67,7 +66,6 @@ export class ConnectionWatch {
 		window.removeEventListener('offline', this.#onOffline);
 		window.removeEventListener('online', this.#onOnline);
 		this.doc.off('update', this.#onUpdate);
-		this.provider.awareness.off('change', this.#onPresenceChange);
 		this.provider.off('status', this.#onStatus);
 		this.provider.off('connection-close', this.#onClose);
 		this.provider.messageHandlers[messageSync] = this.#syncHandler;
@@ -75,6 +73,17 @@ export class ConnectionWatch {
 	}
 
 	#dispatch(event: SyncEvent): void {
+		try {
+			this.#step(event);
+		} catch (error) {
+			// The provider and the document call these handlers in the middle of their own work (a
+			// throw while the provider reports a close would stop it from ever reconnecting): a fault
+			// here is reported and goes no further.
+			console.error('Charter: the sync status could not follow the connection', error);
+		}
+	}
+
+	#step(event: SyncEvent): void {
 		const before = this.#state;
 		this.#state = nextSyncState(before, event);
 		const { link } = this.#state;
@@ -122,22 +131,31 @@ export class ConnectionWatch {
 
 	readonly #onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
 		if (status === 'connecting') this.#dispatch({ type: 'socket-opening', at: Date.now() });
-		else if (status === 'connected') this.#dispatch({ type: 'socket-open' });
+		else if (status === 'connected') {
+			this.#forgetAbsentPresence();
+			this.#dispatch({ type: 'socket-open' });
+		}
 	};
+
+	// y-websocket drops everyone else's presence when its socket closes but keeps their clocks,
+	// so the same states, sent again by the server on the new socket, would be ignored until each
+	// person's next renewal (15 s). Forgetting the clocks of those absent as the socket opens (and
+	// before anything arrives on it) lets the others reappear at once. Not on close: the provider
+	// still reads those clocks while it reports the removal.
+	#forgetAbsentPresence(): void {
+		const { awareness } = this.provider;
+		for (const clientId of [...awareness.meta.keys()]) {
+			if (clientId !== awareness.clientID && !awareness.states.has(clientId)) {
+				awareness.meta.delete(clientId);
+			}
+		}
+	}
 
 	readonly #onClose = () => this.#dispatch({ type: 'socket-closed' });
 
 	// Changes that came from the server (or another tab, through the provider) are not ours.
 	readonly #onUpdate = (_update: Uint8Array, origin: unknown) => {
 		if (origin !== this.provider) this.#dispatch({ type: 'local-change' });
-	};
-
-	// y-websocket drops everyone else's presence when its socket closes but keeps their clocks,
-	// so the same states, sent again by the server after a reconnect, would be ignored until each
-	// person's next renewal (15 s): forget the clocks too, so the others reappear at once.
-	readonly #onPresenceChange = ({ removed }: { removed: number[] }, origin: unknown) => {
-		if (origin !== this.provider || this.provider.wsconnected) return;
-		for (const clientId of removed) this.provider.awareness.meta.delete(clientId);
 	};
 
 	readonly #onOffline = () => this.#dispatch({ type: 'browser-offline' });
