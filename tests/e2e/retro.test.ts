@@ -228,6 +228,8 @@ test('a participant offline at the reveal publishes their drafts when back', asy
 test('a writer who left before the reveal is named at the reveal, and their card appears when they are back', async ({
 	browser
 }) => {
+	// Three browsers, like the whole retro above.
+	test.setTimeout(60_000);
 	const options = { baseURL: server.httpUrl };
 	const ada = await newPerson(browser, 'Ada', options);
 	const { editLink } = await createRetroBoardIn(ada);
