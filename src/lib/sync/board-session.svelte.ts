@@ -30,6 +30,9 @@ export class BoardSession {
 	/** The key this browser holds (edit key when it has it), for the board's HTTP API too. */
 	readonly key: string;
 	#sync = $state.raw<SyncState>(initialSyncState());
+	// Derived, so that what reads them re-runs when the status changes, not at every heartbeat.
+	readonly #status = $derived(syncStatusOf(this.#sync));
+	readonly #live = $derived(isLive(this.#sync));
 	#loadedLocally = $state(false);
 	readonly #persistence: IndexeddbPersistence;
 	readonly #provider: WebsocketProvider;
@@ -59,12 +62,12 @@ export class BoardSession {
 	 * link is down (edits stay on this device until it is back). See sync-state.ts.
 	 */
 	get status(): SyncStatus {
-		return syncStatusOf(this.#sync);
+		return this.#status;
 	}
 
 	/** True while the socket is open and the server's state was received and confirmed on it. */
 	get live(): boolean {
-		return isLive(this.#sync);
+		return this.#live;
 	}
 
 	/** True once the offline copy was read, so what is shown is at least what we had before. */
