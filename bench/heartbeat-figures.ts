@@ -2,9 +2,9 @@
  * npx tsx bench/heartbeat-figures.ts — what the sync status's heartbeat costs the server, beside
  * what a sync step 1 from a client that is up to date (the alternative the heartbeat was chosen
  * over, see server/sync/protocol.ts) costs on the same board: server CPU time per answer (from
- * /proc, over a few thousand answers from 20 sockets) and the round trip, on a small kickoff
- * board and on the large board (1,000 risks, 40 × 30 RACI, 20 rich-text fields), both resting
- * as they are between edits. Measured, never asserted: it prints figures.
+ * /proc, over thousands of answers from 20 sockets, median of 3 rounds) and the round trip, on a
+ * small kickoff board and on the large board (1,000 risks, 40 × 30 RACI, 20 rich-text fields),
+ * both resting as they are between edits. Measured, never asserted: it prints figures.
  */
 import * as Y from 'yjs';
 import { createBoard } from '../src/lib/board/index.ts';
@@ -19,6 +19,7 @@ import { processCpuMicros } from './lib/proc.ts';
 import { median } from './lib/stats.ts';
 
 const SOCKETS = 20;
+const ROUNDS = 3;
 /** Quiet time that lets a board rest (the room keeps only its bytes) before measuring. */
 const REST_MS = 1_500;
 
@@ -44,13 +45,32 @@ async function store(server: TestServer, keys: BoardKeys, board: Y.Doc): Promise
 	writer.terminate();
 }
 
+/** Server CPU per answer (µs), median round trip (ms) and how many answers one round had. */
+interface Measured {
+	cpu: number;
+	roundTrip: number;
+	answers: number;
+}
+
+/** The median round of several, figure by figure. */
+function medianOf(rounds: readonly Measured[]): Measured {
+	return {
+		cpu: median(rounds.map((round) => round.cpu)),
+		roundTrip: median(rounds.map((round) => round.roundTrip)),
+		answers: rounds[0]!.answers
+	};
+}
+
 /** Each socket asks `perSocket` times in turn; returns CPU per answer and the median round trip. */
 async function measure(
 	server: TestServer,
 	sockets: ProtocolSocket[],
 	perSocket: number,
-	ask: (socket: ProtocolSocket, i: number) => { send: Uint8Array; answer: (f: Uint8Array) => boolean }
-): Promise<{ cpu: number; roundTrip: number; answers: number }> {
+	ask: (
+		socket: ProtocolSocket,
+		i: number
+	) => { send: Uint8Array; answer: (f: Uint8Array) => boolean }
+): Promise<Measured> {
 	const trips: number[] = [];
 	const cpuBefore = processCpuMicros(server.pid);
 	await Promise.all(
@@ -73,8 +93,8 @@ async function measure(
 	};
 }
 
-async function figuresFor(name: string, board: Y.Doc, stepOnes: number): Promise<Row[]> {
-	const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
+async function figuresFor(name: string, board: Y.Doc, stepOnesPerSocket: number): Promise<Row[]> {
+	const server = await startServer();
 	try {
 		const keys = await generateBoardKeys();
 		await store(server, keys, board);
@@ -85,15 +105,35 @@ async function figuresFor(name: string, board: Y.Doc, stepOnes: number): Promise
 			)
 		);
 		await Promise.all(sockets.map((socket) => socket.greeted(30_000)));
-		await new Promise((resolve) => setTimeout(resolve, REST_MS));
-		const heartbeat = await measure(server, sockets, 250, (_socket, i) => ({
-			send: encodeHeartbeat(i + 2),
+		// Warm up both paths (JIT, buffers), then let the board rest again before measuring.
+		await measure(server, sockets, 20, (_socket, i) => ({
+			send: encodeHeartbeat(10_000 + i),
 			answer: isHeartbeat
 		}));
-		const stepOne = await measure(server, sockets, stepOnes, () => ({
+		await measure(server, sockets, 1, () => ({
 			send: encodeSync(SyncStep.step1, stateVector),
 			answer: isStep2
 		}));
+		await new Promise((resolve) => setTimeout(resolve, REST_MS));
+		// Three rounds, the two messages alternating, so that neither always runs on a busier moment.
+		const heartbeats: Measured[] = [];
+		const stepOnes: Measured[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			heartbeats.push(
+				await measure(server, sockets, 250, (_socket, i) => ({
+					send: encodeHeartbeat(round * 1_000 + i),
+					answer: isHeartbeat
+				}))
+			);
+			stepOnes.push(
+				await measure(server, sockets, stepOnesPerSocket, () => ({
+					send: encodeSync(SyncStep.step1, stateVector),
+					answer: isStep2
+				}))
+			);
+		}
+		const heartbeat = medianOf(heartbeats);
+		const stepOne = medianOf(stepOnes);
 		for (const socket of sockets) socket.terminate();
 		return [
 			{
@@ -119,7 +159,10 @@ async function figuresFor(name: string, board: Y.Doc, stepOnes: number): Promise
 
 const small = createBoard('kickoff');
 const large = buildLargeBoard(LARGE_BOARD, await createRichTextWriter());
-const rows = [...(await figuresFor('kickoff (new)', small, 250)), ...(await figuresFor('large', large, 10))];
+const rows = [
+	...(await figuresFor('kickoff (new)', small, 250)),
+	...(await figuresFor('large', large, 10))
+];
 
 console.log('| board | message | answers | server CPU µs per answer | round trip p50 ms |');
 console.log('| --- | --- | ---: | ---: | ---: |');
