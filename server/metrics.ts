@@ -1,7 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The kinds of message the sync server counts. */
-export type MessageType = 'sync_step1' | 'sync_step2' | 'sync_update' | 'awareness' | 'unknown';
+export type MessageType =
+	'sync_step1' | 'sync_step2' | 'sync_update' | 'awareness' | 'heartbeat' | 'unknown';
 
 /** Why the server refused an upgrade, a message or a connection. */
 export type RejectReason =

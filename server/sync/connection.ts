@@ -219,6 +219,9 @@ export class Connection implements RoomPeer {
 				if (outcome.tooManyIds) {
 					metrics.rejected.inc({ reason: 'awareness_too_many_ids' }, outcome.tooManyIds);
 				}
+			} else if (message.kind === 'heartbeat') {
+				metrics.message('heartbeat');
+				room.answerHeartbeat(this, message.id);
 			} else if (message.step === 'step1') {
 				metrics.message('sync_step1');
 				const replyBytes = room.answerStateVector(this, message.stateVector);

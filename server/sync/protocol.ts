@@ -1,5 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { HEARTBEAT_MESSAGE } from '../../src/lib/sync/heartbeat-message.ts';
+
+export { encodeHeartbeat } from '../../src/lib/sync/heartbeat-message.ts';
 
 /** The subprotocol Charter speaks; a client must offer it and the server answers with it. */
 export const PROTOCOL = 'charter.v1';
@@ -7,8 +10,21 @@ export const PROTOCOL = 'charter.v1';
 /** Prefix of the subprotocol entry that carries a capability key. */
 export const KEY_PROTOCOL_PREFIX = 'key.';
 
-/** Top-level message types of the y-websocket protocol. */
-export const MessageKind = { sync: 0, awareness: 1 } as const;
+/**
+ * Top-level message types: y-websocket's `sync` (0) and `awareness` (1), and Charter's own
+ * `heartbeat`, far from the types y-protocols uses (0–3).
+ *
+ * A heartbeat is `[heartbeat, varuint id]`; the server answers it with the same message once
+ * every store write queued before it on the board has finished (the room's one serial queue).
+ * One connection's messages are handled in order, so the answer proves two things to the client:
+ * the server is alive, and every update it sent before the heartbeat is durable on the server.
+ * Only Charter's client sends it, and the server never sends one unasked, so a stock y-websocket
+ * client never sees one (DESIGN.md §5). Sync step 1 could not serve: its answer says what the
+ * client lacks, not what the server holds (a state vector would miss deletions, which only
+ * touch the delete set), it costs a diff of the board, and it cannot be told from the provider's
+ * own step 1s.
+ */
+export const MessageKind = { sync: 0, awareness: 1, heartbeat: HEARTBEAT_MESSAGE } as const;
 
 /** Sync sub-messages of y-protocols. */
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
@@ -49,7 +65,8 @@ export class MalformedMessageError extends Error {
 export type ClientMessage =
 	| { kind: 'sync'; step: 'step1'; stateVector: Uint8Array }
 	| { kind: 'sync'; step: 'step2' | 'update'; update: Uint8Array }
-	| { kind: 'awareness'; update: Uint8Array };
+	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'heartbeat'; id: number };
 
 /** Decodes one binary frame; throws MalformedMessageError when it is not a known message. */
 export function decodeMessage(frame: Uint8Array): ClientMessage {
@@ -67,6 +84,8 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
 			else throw new MalformedMessageError(`unknown sync step ${step}`);
 		} else if (kind === MessageKind.awareness) {
 			message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+		} else if (kind === MessageKind.heartbeat) {
+			message = { kind: 'heartbeat', id: decoding.readVarUint(decoder) };
 		} else {
 			throw new MalformedMessageError(`unknown message type ${kind}`);
 		}

@@ -17,6 +17,7 @@ import { PresenceRelay } from './presence-relay.ts';
 import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
 import {
 	encodeAwareness,
+	encodeHeartbeat,
 	encodeSync,
 	MalformedMessageError,
 	SyncStep,
@@ -203,6 +204,17 @@ export class Room {
 		this.#openBatch = null;
 		this.#enqueue(async () => peer.send(reply));
 		return reply.length;
+	}
+
+	/**
+	 * Answers a heartbeat once every store write queued before it has finished: the answer
+	 * tells the peer that everything it sent before the heartbeat is durable (see protocol.ts).
+	 * An open batch may still take later updates; they are stored before the answer too, which
+	 * only acknowledges more. Costs one tiny frame, no diff of the board and no store access.
+	 */
+	answerHeartbeat(peer: RoomPeer, id: number): void {
+		const answer = encodeHeartbeat(id);
+		this.#enqueue(async () => peer.send(answer));
 	}
 
 	/**

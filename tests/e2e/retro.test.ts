@@ -225,3 +225,45 @@ test('a participant offline at the reveal publishes their drafts when back', asy
 	await expect(retroCard(bob, draft)).toContainText('You');
 	expect(storedBoard(server.dataDir, boardId).json).toContain(draft);
 });
+
+test('a writer who left before the reveal is named at the reveal, and their card appears when they are back', async ({
+	browser
+}) => {
+	// Three browsers, like the whole retro above.
+	test.setTimeout(60_000);
+	const options = { baseURL: server.httpUrl };
+	const ada = await newPerson(browser, 'Ada', options);
+	const { editLink } = await createRetroBoardIn(ada);
+	const grace = await joinRetro(browser, editLink, 'Grace', options);
+	const omar = await joinRetro(browser, editLink, 'Omar', options);
+	const draft = 'The release checklist lives in three places';
+	await writeCard(omar, 'Stop', draft);
+	const omarChip = ada
+		.getByRole('list', { name: 'Cards written so far' })
+		.getByRole('listitem')
+		.filter({ hasText: 'Omar' });
+	await expect(omarChip).toContainText('1 card');
+
+	// Omar closes his laptop: his tab is gone, his draft stays on his device.
+	const omarsDevice = omar.context();
+	await omar.close();
+	const notice = 'Omar has 1 card and is offline — it will appear when Omar is back.';
+	await expect(ada.getByRole('status').filter({ hasText: notice })).toBeVisible();
+	await expect(omarChip).toContainText('offline');
+	// Before the reveal only the facilitator is told.
+	await expect(grace.getByText(notice)).toHaveCount(0);
+
+	await button(ada, 'Reveal the cards').click();
+	for (const page of [ada, grace]) {
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Not every card is here yet' })
+		).toContainText(notice);
+	}
+
+	const omarBack = await omarsDevice.newPage();
+	await omarBack.goto(editLink);
+	for (const page of [ada, grace]) {
+		await expect(retroCard(page, draft)).toBeVisible();
+		await expect(page.getByText(notice)).toHaveCount(0);
+	}
+});

@@ -7,15 +7,18 @@ import {
 } from '../../server/store/store.ts';
 
 /**
- * A real store whose appends fail for chosen boards, and whose version saves can fail or hang,
- * as a full disk or a broken volume would make them: everything else goes through to the store
- * it wraps.
+ * A real store whose appends fail for chosen boards or stall, and whose version saves can fail
+ * or hang, as a full disk or a broken volume would make them: everything else goes through to
+ * the store it wraps.
  */
 export class FailingStore implements Store {
 	readonly #failing = new Set<string>();
 	#failedAppends = 0;
 	#versionSaves: 'work' | 'fail' | 'stall' = 'work';
 	#versionSavesStarted = 0;
+	#completedAppends = 0;
+	#stall: Promise<void> = Promise.resolve();
+	#resume: (() => void) | null = null;
 
 	constructor(private readonly inner: Store) {}
 
@@ -69,7 +72,27 @@ export class FailingStore implements Store {
 			this.#failedAppends++;
 			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
 		}
+		await this.#stall;
 		await this.inner.appendMany(boardId, updates);
+		this.#completedAppends++;
+	}
+
+	/** From now on, appends wait (as on a hung disk) until `resumeAppends` is called. */
+	stallAppends(): void {
+		if (this.#resume) return;
+		this.#stall = new Promise((resolve) => (this.#resume = resolve));
+	}
+
+	/** Lets stalled and later appends go through. */
+	resumeAppends(): void {
+		this.#resume?.();
+		this.#resume = null;
+		this.#stall = Promise.resolve();
+	}
+
+	/** How many group appends reached the store it wraps so far. */
+	get completedAppends(): number {
+		return this.#completedAppends;
 	}
 
 	/** {@inheritDoc Store.compact} */

@@ -2,10 +2,18 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Capability } from './keys.ts';
+import { ConnectionWatch } from './connection-watch.ts';
 import { boardDatabaseName } from './local-boards.ts';
+import {
+	initialSyncState,
+	isLive,
+	syncStatusOf,
+	type SyncState,
+	type SyncStatus
+} from './sync-state.ts';
 
 /** What the user sees about the connection to the server. */
-export type SyncStatus = 'offline' | 'connecting' | 'synced';
+export type { SyncStatus } from './sync-state.ts';
 
 /** The websocket endpoint of the server that served this page. */
 export function syncServerUrl(location: Location): string {
@@ -21,10 +29,14 @@ export class BoardSession {
 	readonly capability: Capability;
 	/** The key this browser holds (edit key when it has it), for the board's HTTP API too. */
 	readonly key: string;
-	#status = $state<SyncStatus>('connecting');
+	#sync = $state.raw<SyncState>(initialSyncState());
+	// Derived, so that what reads them re-runs when the status changes, not at every heartbeat.
+	readonly #status = $derived(syncStatusOf(this.#sync));
+	readonly #live = $derived(isLive(this.#sync));
 	#loadedLocally = $state(false);
 	readonly #persistence: IndexeddbPersistence;
 	readonly #provider: WebsocketProvider;
+	readonly #watch: ConnectionWatch;
 
 	constructor(boardId: string, key: string, capability: Capability, serverUrl: string) {
 		this.capability = capability;
@@ -41,19 +53,21 @@ export class BoardSession {
 			protocols: ['charter.v1', `key.${key}`],
 			maxBackoffTime: 5_000
 		});
-		this.#provider.on('status', ({ status }) => {
-			if (status === 'connected') this.#status = this.#provider.synced ? 'synced' : 'connecting';
-			else this.#status = status === 'connecting' ? 'connecting' : 'offline';
-		});
-		this.#provider.on('sync', (synced: boolean) => {
-			if (synced && this.#provider.wsconnected) this.#status = 'synced';
-		});
-		this.#provider.on('connection-close', () => (this.#status = 'offline'));
+		this.#watch = new ConnectionWatch(this.#provider, this.doc, (state) => (this.#sync = state));
 	}
 
-	/** Connected and up to date, connecting, or offline (edits stay local until reconnect). */
+	/**
+	 * "synced" only while the server answers and has stored every local change; "saving" while
+	 * some are in flight; "connecting"; "offline" when the browser or a missed heartbeat says the
+	 * link is down (edits stay on this device until it is back). See sync-state.ts.
+	 */
 	get status(): SyncStatus {
 		return this.#status;
+	}
+
+	/** True while the socket is open and the server's state was received and confirmed on it. */
+	get live(): boolean {
+		return this.#live;
 	}
 
 	/** True once the offline copy was read, so what is shown is at least what we had before. */
@@ -73,6 +87,7 @@ export class BoardSession {
 
 	/** Disconnects and releases everything. */
 	destroy(): void {
+		this.#watch.destroy();
 		this.#provider.destroy();
 		void this.#persistence.destroy();
 		this.doc.destroy();

@@ -32,9 +32,17 @@ export interface Peer {
 export class Presence {
 	readonly #awareness: Awareness;
 	readonly #subscribe: () => void;
+	readonly #offline: () => boolean;
+	/** The others as last seen while this browser was connected. */
+	#lastSeen = $state.raw<UserProfile[]>([]);
 
-	constructor(awareness: Awareness, user: UserProfile) {
+	/**
+	 * `offline` says whether this browser has lost the server: then the others are shown as they
+	 * were last seen, marked away, since nothing says whether they are still here.
+	 */
+	constructor(awareness: Awareness, user: UserProfile, offline: () => boolean = () => false) {
 		this.#awareness = awareness;
+		this.#offline = offline;
 		awareness.setLocalState({
 			user,
 			focus: null,
@@ -49,11 +57,41 @@ export class Presence {
 			awareness.on('change', update);
 			return () => awareness.off('change', update);
 		});
+		// Losing the link removes everyone from awareness (the provider does it on close): the
+		// last list seen while connected is kept for the "away" avatars.
+		awareness.on('change', () => {
+			if (!this.#offline()) this.#lastSeen = this.#livePeople();
+		});
+	}
+
+	/** True while this browser is offline: `people` are then the last seen, and may be away. */
+	get away(): boolean {
+		return this.#offline();
 	}
 
 	/** The other people here, one entry per tab, validated; malformed states are ignored. */
 	get peers(): Peer[] {
 		this.#subscribe();
+		return this.#peers();
+	}
+
+	/**
+	 * The other people here, one entry per person even when they have several tabs open; while
+	 * this browser is offline, those last seen (see `away`).
+	 */
+	get people(): UserProfile[] {
+		if (this.#offline()) return this.#lastSeen;
+		this.#subscribe();
+		return this.#livePeople();
+	}
+
+	#livePeople(): UserProfile[] {
+		const byId = new Map<string, UserProfile>();
+		for (const peer of this.#peers()) byId.set(peer.user.id, peer.user);
+		return [...byId.values()];
+	}
+
+	#peers(): Peer[] {
 		const peers: Peer[] = [];
 		for (const [clientId, state] of this.#awareness.getStates()) {
 			if (clientId === this.#awareness.clientID) continue;
@@ -61,13 +99,6 @@ export class Presence {
 			if (parsed.success) peers.push({ clientId, ...parsed.data });
 		}
 		return peers;
-	}
-
-	/** The other people here, one entry per person even when they have several tabs open. */
-	get people(): UserProfile[] {
-		const byId = new Map<string, UserProfile>();
-		for (const peer of this.peers) byId.set(peer.user.id, peer.user);
-		return [...byId.values()];
 	}
 
 	/** The others whose focus is on `section` (and on item `id`, when given). */

@@ -63,7 +63,9 @@ describe('CSV', () => {
 
 	it('lists risks by score, highest first, ties in board order, with injection guarded', () => {
 		const lines = boardCsv(board(), 'risks').slice(1).split('\r\n');
-		expect(lines[0]).toBe('ID,Risk,Score,Band,Likelihood,Impact,Owner,Status,Due,Mitigation');
+		expect(lines[0]).toBe(
+			'ID,Risk,Score,Band,Likelihood,Impact,Owner,Status,On heat map,Due,Mitigation'
+		);
 		const titles = lines.slice(1, -1).map((line) => line.split(',')[1]);
 		expect(titles).toEqual([
 			'Critical one',
@@ -71,7 +73,23 @@ describe('CSV', () => {
 			'Tied with medium',
 			'Low one'
 		]);
-		expect(lines[1]).toMatch(/,Critical one,20,Critical,5,4,Ada,Open,,$/);
+		expect(lines[1]).toMatch(/,Critical one,20,Critical,5,4,Ada,Open,Yes,,$/);
+	});
+
+	it('says of each risk whether the heat map counts it, as the Markdown heat map does', () => {
+		const doc = board();
+		addRisk(doc, { title: 'Closed one', likelihood: 5, impact: 5, status: 'closed' });
+		const rows = boardCsv(doc, 'risks').slice(1).split('\r\n').slice(1, -1);
+		const onHeatMap = (title: string) =>
+			rows.find((row) => row.split(',')[1] === title)?.split(',')[8];
+		expect(onHeatMap('Closed one')).toBe('No');
+		expect(onHeatMap('Low one')).toBe('Yes');
+		expect(rows.filter((row) => row.split(',')[8] === 'Yes')).toHaveLength(4);
+		const markdown = boardMarkdown(doc, '2026-03-01');
+		expect(markdown).toContain('_4 risks on the heat map. Closed risks are not counted._');
+		expect(markdown).toContain(
+			'| 5 Almost certain | 0 · Medium | 0 · High | 0 · High | 1 · Critical | 0 · Critical |'
+		);
 	});
 
 	it('writes the RACI table with a column per person and each row’s checks', () => {

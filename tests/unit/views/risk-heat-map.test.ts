@@ -1,10 +1,61 @@
 import { describe, expect, it } from 'vitest';
+import type { RiskStatus } from '../../../src/lib/board/schema.ts';
 import {
 	countInCell,
+	countsOnHeatMap,
 	describeCell,
+	heatMapBandCounts,
+	heatMapCaption,
+	heatMapRisks,
 	heatMapRows,
+	heatMapTotal,
 	stepCell
 } from '../../../src/lib/board/views/risk-heat-map.ts';
+
+describe('countsOnHeatMap', () => {
+	it('counts every risk but a closed one', () => {
+		const statuses: RiskStatus[] = ['open', 'mitigating', 'accepted', 'closed'];
+		expect(statuses.filter((status) => countsOnHeatMap({ status }))).toEqual([
+			'open',
+			'mitigating',
+			'accepted'
+		]);
+	});
+
+	it('keeps the order of the risks it counts', () => {
+		const risks = [
+			{ id: 'a', status: 'closed' as const },
+			{ id: 'b', status: 'open' as const },
+			{ id: 'c', status: 'accepted' as const }
+		];
+		expect(heatMapRisks(risks).map((risk) => risk.id)).toEqual(['b', 'c']);
+	});
+});
+
+describe('the heat map, its legend and its caption agree', () => {
+	const risks = [
+		{ likelihood: 5, impact: 5, status: 'open' },
+		{ likelihood: 5, impact: 5, status: 'closed' },
+		{ likelihood: 2, impact: 2, status: 'mitigating' },
+		{ likelihood: 1, impact: 1, status: 'closed' }
+	] as const;
+
+	it('leaves a closed risk out of its cell, its band and the total', () => {
+		const rows = heatMapRows(risks);
+		expect(countInCell(rows, { likelihood: 5, impact: 5 })).toBe(1);
+		expect(countInCell(rows, { likelihood: 1, impact: 1 })).toBe(0);
+		expect(heatMapTotal(rows)).toBe(2);
+		const bands = Object.fromEntries(
+			heatMapBandCounts(risks).map(({ band, count }) => [band.id, count])
+		);
+		expect(bands).toEqual({ low: 1, medium: 0, high: 0, critical: 1 });
+	});
+
+	it('says how many risks it counts and that closed ones are not', () => {
+		expect(heatMapCaption(2)).toBe('2 risks on the heat map. Closed risks are not counted.');
+		expect(heatMapCaption(1)).toBe('1 risk on the heat map. Closed risks are not counted.');
+	});
+});
 
 describe('heatMapRows', () => {
 	it('lays out 5 rows of 5 cells, likelihood 5 on top and impact 1 on the left', () => {
@@ -24,10 +75,10 @@ describe('heatMapRows', () => {
 
 	it('counts each risk in its own cell, and several risks in one cell', () => {
 		const rows = heatMapRows([
-			{ likelihood: 4, impact: 5 },
-			{ likelihood: 4, impact: 5 },
-			{ likelihood: 1, impact: 2 },
-			{ likelihood: 5, impact: 4 }
+			{ likelihood: 4, impact: 5, status: 'open' },
+			{ likelihood: 4, impact: 5, status: 'mitigating' },
+			{ likelihood: 1, impact: 2, status: 'accepted' },
+			{ likelihood: 5, impact: 4, status: 'open' }
 		]);
 		expect(countInCell(rows, { likelihood: 4, impact: 5 })).toBe(2);
 		expect(countInCell(rows, { likelihood: 1, impact: 2 })).toBe(1);

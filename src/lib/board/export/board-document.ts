@@ -32,7 +32,7 @@ import type {
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-schedule.ts';
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
-import { heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
+import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
@@ -58,6 +58,8 @@ export interface DocumentRisk {
 	readonly band: RiskBand;
 	readonly owner: string;
 	readonly status: string;
+	/** Whether the heat map counts it (countsOnHeatMap): every risk but a closed one. */
+	readonly onHeatMap: boolean;
 	readonly mitigation: RichTextBlock[];
 }
 
@@ -86,7 +88,7 @@ export interface BoardDocumentModel {
 	readonly milestones: { milestone: Milestone; owner: string; status: string }[];
 	/** Sorted by score (highest first), ties in board order. */
 	readonly risks: DocumentRisk[];
-	/** Rows likelihood 5 → 1, each impact 1 → 5; counts open risks only (not closed). */
+	/** Rows likelihood 5 → 1, each impact 1 → 5; counts what countsOnHeatMap counts (not closed). */
 	readonly heatMap: HeatCellCount[][];
 	readonly raci: { people: Person[]; rows: DocumentRaciRow[] };
 	readonly actions: { action: Action; owner: string; status: string }[];
@@ -117,9 +119,10 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 			band: riskBand(risk),
 			owner: nameOf(risk.owner),
 			status: RISK_STATUS_LABELS[risk.status],
+			onHeatMap: countsOnHeatMap(risk),
 			mitigation: readRichText(risk.mitigation)
 		})),
-		heatMap: heatMapRows(risks.filter((risk) => risk.status !== 'closed')),
+		heatMap: heatMapRows(risks),
 		raci: readRaciTable(doc, people),
 		actions: readActions(doc).items.map((action) => ({
 			action,

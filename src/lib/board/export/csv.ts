@@ -41,8 +41,20 @@ type Rows = (string | number)[][];
 const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> = {
 	// By score, highest first, as the document lists them.
 	risks: (board) => [
-		['ID', 'Risk', 'Score', 'Band', 'Likelihood', 'Impact', 'Owner', 'Status', 'Due', 'Mitigation'],
-		...board.risks.map(({ risk, score, band, owner, status, mitigation }) => [
+		[
+			'ID',
+			'Risk',
+			'Score',
+			'Band',
+			'Likelihood',
+			'Impact',
+			'Owner',
+			'Status',
+			'On heat map',
+			'Due',
+			'Mitigation'
+		],
+		...board.risks.map(({ risk, score, band, owner, status, onHeatMap, mitigation }) => [
 			risk.id,
 			risk.title,
 			score,
@@ -51,6 +63,7 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			risk.impact,
 			owner,
 			status,
+			onHeatMap ? 'Yes' : 'No',
 			risk.due,
 			richTextPlain(mitigation)
 		])

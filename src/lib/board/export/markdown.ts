@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { markdownText } from '../retro/summary.ts';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVELS } from '../views/risk-bands.ts';
+import { heatMapCaption, heatMapTotal } from '../views/risk-heat-map.ts';
 import {
 	BOARD_KIND_LABELS,
 	readBoardDocument,
@@ -77,7 +78,7 @@ function risksMarkdown(board: BoardDocumentModel): string {
 		`${row[0]!.likelihood} ${LIKELIHOOD_LABELS[row[0]!.likelihood]}`,
 		...row.map((cell) => `${cell.count} · ${cell.band.label}`)
 	]);
-	const heatMap = `### Heat map\n\n${markdownTable(header, heatRows)}\n\n_Open risks by likelihood and impact; closed risks are not counted._`;
+	const heatMap = `### Heat map\n\n${markdownTable(header, heatRows)}\n\n_${heatMapCaption(heatMapTotal(board.heatMap))}_`;
 	if (board.risks.length === 0)
 		return `## Risks\n\n${heatMap}\n\n### Register\n\n_No risks recorded._`;
 	const rows = board.risks.map((entry) => [

@@ -11,3 +11,4 @@ export * from './votes.ts';
 export * from './drafts.ts';
 export * from './summary.ts';
 export * from './carry-over.ts';
+export * from './away-writers.ts';

@@ -2,12 +2,15 @@ import type { Action, Milestone, Person, RaciTask, RaciValue, Risk } from '../sc
 import { isOverdue as isActionOverdue } from './action-filter.ts';
 import { isOverdue as isMilestoneOverdue, sortMilestones } from './milestone-schedule.ts';
 import { checkRaciMatrix } from './raci-checks.ts';
-import { RISK_BANDS, riskBand, type RiskBandId } from './risk-bands.ts';
+import type { RiskBandId } from './risk-bands.ts';
+import { heatMapBandCounts, heatMapRisks } from './risk-heat-map.ts';
 
 /** The board at a glance, for the overview: what needs attention in each section. */
 export interface BoardSummary {
 	people: number;
+	/** Per band, the risks the heat map counts (countsOnHeatMap). */
 	openRisksByBand: Record<RiskBandId, number>;
+	/** The risks the heat map counts: every one but the closed. */
 	openRisks: number;
 	closedRisks: number;
 	nextMilestone: Milestone | null;
@@ -30,12 +33,11 @@ export function summarizeBoard(
 	},
 	today: string
 ): BoardSummary {
-	const openRisksByBand = Object.fromEntries(RISK_BANDS.map((band) => [band.id, 0])) as Record<
-		RiskBandId,
-		number
-	>;
-	const open = board.risks.filter((risk) => risk.status !== 'closed');
-	for (const risk of open) openRisksByBand[riskBand(risk).id]++;
+	// The risks the heat map counts: the overview's numbers are the heat map's.
+	const open = heatMapRisks(board.risks);
+	const openRisksByBand = Object.fromEntries(
+		heatMapBandCounts(board.risks).map(({ band, count }) => [band.id, count])
+	) as Record<RiskBandId, number>;
 	const upcoming = sortMilestones(board.milestones).filter(
 		(milestone) => milestone.status !== 'done' && milestone.due !== '' && milestone.due >= today
 	);

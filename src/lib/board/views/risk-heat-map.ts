@@ -1,5 +1,12 @@
 import type { Risk } from '../schema.ts';
-import { RISK_LEVELS, bandOfScore, type RiskBand, type RiskLevel } from './risk-bands.ts';
+import {
+	RISK_BANDS,
+	RISK_LEVELS,
+	bandOfScore,
+	riskBand,
+	type RiskBand,
+	type RiskLevel
+} from './risk-bands.ts';
 
 /** One cell of the 5 × 5 heat map: a likelihood and an impact. */
 export interface HeatCell {
@@ -30,14 +37,53 @@ export function sameCell(a: HeatCell | null, b: HeatCell | null): boolean {
 }
 
 /**
+ * Whether a risk counts on the heat map: every risk but a closed one, which no longer threatens
+ * the project. The one rule the screen's heat map and legend, the overview, the Markdown and CSV
+ * exports and the printed document all follow, so their counts never disagree.
+ */
+export function countsOnHeatMap(risk: Pick<Risk, 'status'>): boolean {
+	return risk.status !== 'closed';
+}
+
+/** The risks a heat map counts (see countsOnHeatMap), in the order given. */
+export function heatMapRisks<R extends Pick<Risk, 'status'>>(risks: readonly R[]): R[] {
+	return risks.filter(countsOnHeatMap);
+}
+
+/** What every heat map and its legend say about the risks they leave out. */
+export const HEAT_MAP_RULE = 'Closed risks are not counted.';
+
+/** The line under every heat map, e.g. "2 risks on the heat map. Closed risks are not counted." */
+export function heatMapCaption(counted: number): string {
+	return `${counted} ${counted === 1 ? 'risk' : 'risks'} on the heat map. ${HEAT_MAP_RULE}`;
+}
+
+/** How many risks rows made by heatMapRows count in all. */
+export function heatMapTotal(rows: readonly HeatCellCount[][]): number {
+	return rows.flat().reduce((sum, cell) => sum + cell.count, 0);
+}
+
+/** How many of `risks` count on the heat map in each severity band, lowest band first. */
+export function heatMapBandCounts(
+	risks: readonly Pick<Risk, 'likelihood' | 'impact' | 'status'>[]
+): { band: RiskBand; count: number }[] {
+	const counted = heatMapRisks(risks);
+	return RISK_BANDS.map((band) => ({
+		band,
+		count: counted.filter((risk) => riskBand(risk).id === band.id).length
+	}));
+}
+
+/**
  * The heat map's rows as displayed: likelihood from 5 (top) down to 1, each row holding impact
- * 1 (left) to 5, every cell with the number of `risks` in it. Empty cells count 0.
+ * 1 (left) to 5, every cell with the number of `risks` in it that count on the heat map (closed
+ * risks do not). Empty cells count 0.
  */
 export function heatMapRows(
-	risks: readonly Pick<Risk, 'likelihood' | 'impact'>[]
+	risks: readonly Pick<Risk, 'likelihood' | 'impact' | 'status'>[]
 ): HeatCellCount[][] {
 	const counts = new Map<string, number>();
-	for (const risk of risks) {
+	for (const risk of heatMapRisks(risks)) {
 		const key = heatCellKey(risk);
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}

@@ -11,6 +11,7 @@ import {
 	readReview,
 	readWriters,
 	tallyVotes,
+	writersAway,
 	type RetroAbility,
 	type RetroExtras,
 	type RetroGroup,
@@ -130,6 +131,15 @@ export class RetroState {
 	/** Who is writing: draft counts and "done" flags. */
 	get writers(): RetroWriter[] {
 		return this.#writers.current;
+	}
+
+	/**
+	 * Writers holding cards that are not on the board, with no tab here: their cards appear when
+	 * they are back (see writersAway).
+	 */
+	get writersAway(): RetroWriter[] {
+		const present = new Set(this.board.presence.people.map((user) => user.id));
+		return writersAway(this.writers, present, this.me);
 	}
 
 	/** Actions carried over from the previous retro. */

@@ -9,7 +9,7 @@ import {
 } from '$lib/board/index.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
-import { sameCell, stepCell, type HeatCell } from '$lib/board/views/risk-heat-map.ts';
+import { heatMapRisks, sameCell, stepCell, type HeatCell } from '$lib/board/views/risk-heat-map.ts';
 import {
 	RISK_SORT_LABELS,
 	nextRiskSort,
@@ -38,18 +38,26 @@ export class RiskRegister extends EditableList<Risk, RiskPatch> {
 	#filter = $state.raw<RiskFilter>(NO_RISK_FILTER);
 	#placement = $state.raw<HeatMapPlacement | null>(null);
 
-	/** Risks that pass the status, owner and band filters: what the heat map counts. */
+	/**
+	 * Risks that pass the status, owner and band filters; the heat map counts those of them that
+	 * count on it (countsOnHeatMap: not closed).
+	 */
 	readonly mapped: Risk[] = $derived.by(() =>
 		filterRisks(this.view.risks, { ...this.#filter, cell: null }, this.view.people)
 	);
-	/** Risks the register shows: filtered (heat-map cell too), then sorted. */
-	readonly shown: Risk[] = $derived.by(() =>
-		sortRisks(
-			filterRisks(this.mapped, { ...NO_RISK_FILTER, cell: this.#filter.cell }, []),
+	/**
+	 * Risks the register shows: filtered, then sorted. A selected heat-map cell lists exactly the
+	 * risks its number counts, so a closed risk in that cell is not among them.
+	 */
+	readonly shown: Risk[] = $derived.by(() => {
+		const cell = this.#filter.cell;
+		const candidates = cell === null ? this.mapped : heatMapRisks(this.mapped);
+		return sortRisks(
+			filterRisks(candidates, { ...NO_RISK_FILTER, cell }, []),
 			this.#sort,
 			this.view.people
-		)
-	);
+		);
+	});
 
 	constructor(options: EditableListOptions) {
 		super(options, riskCommands, 'risk');
