@@ -32,8 +32,8 @@ export const DEFAULT_ADMISSION_LIMITS: Readonly<AdmissionLimits> = {
 	maxUpdateExpansion: 48,
 	maxTypeDepth: 32,
 	maxBoardBytes: 64 * MiB,
-	applyBudgetMs: 3_000,
-	applyMsPerSecond: 300
+	applyBudgetMs: 2_000,
+	applyMsPerSecond: 100
 };
 
 /**
