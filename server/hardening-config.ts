@@ -66,7 +66,8 @@ export const hardeningConfigShape = {
 	HTTP_HEADERS_TIMEOUT_MS: integer(1_000, 3_600_000).default(10_000)
 };
 
-type HardeningConfig = {
+/** The values of the variables of hardeningConfigShape, as the config holds them. */
+export type HardeningConfig = {
 	[Name in keyof typeof hardeningConfigShape]: z.infer<(typeof hardeningConfigShape)[Name]>;
 };
 

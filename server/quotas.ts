@@ -29,7 +29,7 @@ export const DEFAULT_QUOTA_LIMITS: Readonly<QuotaLimits> = {
 	maxVersionsPerBoard: 200,
 	versionsPerHour: 60,
 	maxVersionBytesPerBoard: 256 * MiB,
-	exemptAddresses: ['127.0.0.1', '::1', '::ffff:127.0.0.1']
+	exemptAddresses: ['127.0.0.1', '::1']
 };
 
 /**

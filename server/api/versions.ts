@@ -4,6 +4,7 @@ import { readBoardState } from './board-state.ts';
 import { readJsonBody, RequestBodyError } from './json-body.ts';
 import { refuse, sendJson } from './respond.ts';
 import type { BoardApiContext, BoardApiHandler } from './routes.ts';
+import { versionQuotaRefusal } from './version-quota.ts';
 
 /** Largest body `POST …/versions` reads: a label and a name need far less. */
 export const MAX_VERSION_BODY_BYTES = 4 * 1024;
@@ -49,8 +50,12 @@ async function saveVersion(context: BoardApiContext): Promise<void> {
 	}
 	const parsed = newVersionBodySchema.safeParse(body);
 	if (!parsed.success) return sendJson(res, 400, { error: describeIssues(parsed.error) });
+	// Count and rate first: a refused request costs no read of the board.
+	const versions = await store.listVersions(boardId);
+	if (refusedByQuota(context, versions, 0)) return;
 	const state = await readBoardState(boardId, rooms, store);
 	if (!state) return sendJson(res, 404, { error: 'this board has nothing stored yet' });
+	if (refusedByQuota(context, versions, state.length)) return;
 	const version = await store.saveVersion(
 		boardId,
 		{
@@ -64,6 +69,20 @@ async function saveVersion(context: BoardApiContext): Promise<void> {
 	);
 	logger.info({ boardId, versionId: version.id, bytes: version.bytes }, 'version saved');
 	sendJson(res, 201, version);
+}
+
+// Answers 429 or 507 with the reason when the board's version quotas refuse one more.
+function refusedByQuota(
+	{ res, quotas, metrics }: BoardApiContext,
+	versions: Parameters<typeof versionQuotaRefusal>[0],
+	stateBytes: number
+): boolean {
+	const refusal = versionQuotaRefusal(versions, stateBytes, quotas, Date.now());
+	if (!refusal) return false;
+	metrics.reject('versions_quota');
+	if (refusal.retryAfterSeconds) res.setHeader('retry-after', String(refusal.retryAfterSeconds));
+	sendJson(res, refusal.status, { error: refusal.error });
+	return true;
 }
 
 async function sendVersion(context: BoardApiContext, versionId: string): Promise<void> {

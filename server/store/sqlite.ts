@@ -120,9 +120,8 @@ export class SqliteStore implements Store {
 		const deleteVersion = this.#db.prepare(
 			'DELETE FROM board_version WHERE board_id = ? AND version_id = ?'
 		);
-		this.#deleteVersions = this.#db.transaction(
-			(boardId: string, versionIds: readonly string[]) =>
-				versionIds.reduce((sum, id) => sum + deleteVersion.run(boardId, id).changes, 0)
+		this.#deleteVersions = this.#db.transaction((boardId: string, versionIds: readonly string[]) =>
+			versionIds.reduce((sum, id) => sum + deleteVersion.run(boardId, id).changes, 0)
 		);
 		// Both tables are indexed by board: each side is read from its index.
 		this.#countBoards = this.#db.prepare(

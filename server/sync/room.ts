@@ -341,7 +341,11 @@ export class Room {
 	// Applies held updates whose dependencies have arrived, each as if its sender sent it now:
 	// admitted again (its place in the board is known at last), charged to its sender.
 	#retryWaiting(): void {
-		for (let held = this.#waiting.takeReady(this.doc); held; held = this.#waiting.takeReady(this.doc)) {
+		for (
+			let held = this.#waiting.takeReady(this.doc);
+			held;
+			held = this.#waiting.takeReady(this.doc)
+		) {
 			const { owner, update } = held;
 			const started = performance.now();
 			if (!this.#gate.admit(owner, update, this.doc)) continue;

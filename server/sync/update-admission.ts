@@ -77,7 +77,10 @@ export function admitUpdate(
 	const shape = readUpdateShape(update);
 	const refusal = refusalOfShape(update, shape, board.bytes, limits);
 	if (refusal) return refusal;
-	if (shape.nestsTypes && deepestNewType(update, board.doc, limits.maxTypeDepth) > limits.maxTypeDepth) {
+	if (
+		shape.nestsTypes &&
+		deepestNewType(update, board.doc, limits.maxTypeDepth) > limits.maxTypeDepth
+	) {
 		return 'tooDeep';
 	}
 	return null;

@@ -65,7 +65,10 @@ export function readUpdateItems(update: Uint8Array): UpdateItems {
 }
 
 /** The item of `items` (one client's, in clock order) whose range holds `clock`, if any. */
-export function findItem(items: readonly ItemRecord[] | undefined, clock: number): ItemRecord | null {
+export function findItem(
+	items: readonly ItemRecord[] | undefined,
+	clock: number
+): ItemRecord | null {
 	if (!items) return null;
 	let low = 0;
 	let high = items.length - 1;

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Capability } from './keys.ts';
 import { boardDatabaseName } from './local-boards.ts';
+import { serverRefusal, type ServerRefusal } from './server-refusals.ts';
 
 /** What the user sees about the connection to the server. */
 export type SyncStatus = 'offline' | 'connecting' | 'synced';
@@ -23,6 +24,7 @@ export class BoardSession {
 	readonly key: string;
 	#status = $state<SyncStatus>('connecting');
 	#loadedLocally = $state(false);
+	#refusal = $state.raw<ServerRefusal | null>(null);
 	readonly #persistence: IndexeddbPersistence;
 	readonly #provider: WebsocketProvider;
 
@@ -46,14 +48,29 @@ export class BoardSession {
 			else this.#status = status === 'connecting' ? 'connecting' : 'offline';
 		});
 		this.#provider.on('sync', (synced: boolean) => {
-			if (synced && this.#provider.wsconnected) this.#status = 'synced';
+			if (!synced || !this.#provider.wsconnected) return;
+			this.#status = 'synced';
+			this.#refusal = null;
 		});
-		this.#provider.on('connection-close', () => (this.#status = 'offline'));
+		this.#provider.on('connection-close', (event) => {
+			this.#status = 'offline';
+			if (event) this.#refusal = serverRefusal(event.code) ?? this.#refusal;
+		});
 	}
 
 	/** Connected and up to date, connecting, or offline (edits stay local until reconnect). */
 	get status(): SyncStatus {
 		return this.#status;
+	}
+
+	/** Why the server last closed the connection on purpose, until the board syncs again. */
+	get refusal(): ServerRefusal | null {
+		return this.#refusal;
+	}
+
+	/** Connects again after the server refused this client for good (a 44xx close code). */
+	reconnect(): void {
+		this.#provider.connect();
 	}
 
 	/** True once the offline copy was read, so what is shown is at least what we had before. */
