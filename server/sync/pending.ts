@@ -18,7 +18,7 @@ export const DEFAULT_PENDING_LIMITS: Readonly<PendingLimits> = {
 
 /** Part of an update Yjs could not integrate, because what it builds on has not arrived. */
 export interface WaitingUpdate {
-	/** The waiting structs and deletes, as one update (format v1). */
+	/** The waiting structs and deletes, as one update in Yjs's format v2, as Yjs keeps them. */
 	update: Uint8Array;
 	/** For each client, a clock the update waits for: once the board has it, try again. */
 	missing: Map<number, number>;
@@ -49,8 +49,7 @@ export function takeWaiting(doc: Y.Doc): WaitingUpdate | null {
 			missing.set(client, known === undefined ? first : Math.min(known, first));
 		}
 	}
-	const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdatesV2(parts);
-	return { update: Y.convertUpdateFormatV2ToV1(merged), missing };
+	return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdatesV2(parts), missing };
 }
 
 /** Whether the doc now has something `waiting` waits for, so that trying it again may help. */
@@ -60,6 +59,12 @@ export function mayIntegrate(waiting: WaitingUpdate, doc: Y.Doc): boolean {
 	}
 	return false;
 }
+
+/** Limits for holding what a board's store holds while it loads: all of it, for the moment. */
+export const UNBOUNDED: PendingLimits = {
+	maxPendingBytesPerConnection: Infinity,
+	maxPendingBytesPerBoard: Infinity
+};
 
 /** Waiting updates held by a room, per sender; `null` stands for another node (the bus). */
 interface Held<Owner> extends WaitingUpdate {

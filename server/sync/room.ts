@@ -4,7 +4,7 @@ import type { Bus, BusChannel, BusListener } from '../bus/bus.ts';
 import { RemotePresence } from '../bus/remote-presence.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoredBoard } from '../store/store.ts';
 import {
 	RoomAwareness,
 	decodeAwarenessUpdate,
@@ -17,6 +17,7 @@ import {
 	DEFAULT_PENDING_LIMITS,
 	PendingUpdates,
 	takeWaiting,
+	UNBOUNDED,
 	type PendingLimits,
 	type WaitingUpdate
 } from './pending.ts';
@@ -179,13 +180,7 @@ export class Room {
 			room.#state.restAs(resting.bytes, resting.stateVector);
 			return room;
 		}
-		room.#applyingFrom = STORE_ORIGIN;
-		room.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORE_ORIGIN);
-			for (const update of stored.log) Y.applyUpdate(room.doc, update, STORE_ORIGIN);
-		}, STORE_ORIGIN);
-		room.#applyingFrom = undefined;
-		room.#dropWaiting('the store');
+		room.#applyStored(stored);
 		room.#storeOwnChange();
 		room.#restWhenIdle();
 		return room;
@@ -346,8 +341,9 @@ export class Room {
 			held;
 			held = this.#waiting.takeReady(this.doc)
 		) {
-			const { owner, update } = held;
+			const { owner } = held;
 			const started = performance.now();
+			const update = Y.convertUpdateFormatV2ToV1(held.update);
 			if (!this.#gate.admit(owner, update, this.doc)) continue;
 			const { added, waiting } = this.#integrate(owner ?? BUS_ORIGIN, update);
 			if (added && owner) this.#storeAndRelay(owner, added);
@@ -357,11 +353,32 @@ export class Room {
 		}
 	}
 
-	// Waiting data that came from the store or from other nodes has no sender to close: it is
-	// dropped with a log line (a board written by an earlier Charter may hold some on disk).
-	#dropWaiting(source: string): void {
-		const dropped = takeWaiting(this.doc);
-		if (dropped) this.#loggedDrop(source, dropped.update.length);
+	// Applies what the store holds, in order. Parts that wait for others are taken out as they
+	// come (Yjs would merge each into the rest, over and over) and tried again once what they
+	// wait for is in; what still waits then has no sender to close: it is dropped with a log line
+	// (a board written by an earlier Charter may hold some on disk).
+	#applyStored(stored: StoredBoard): void {
+		const doc = this.doc;
+		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
+		const waiting = new PendingUpdates<null>(UNBOUNDED);
+		const apply = (update: Uint8Array, v2 = false) => {
+			if (v2) Y.applyUpdateV2(doc, update, STORE_ORIGIN);
+			else Y.applyUpdate(doc, update, STORE_ORIGIN);
+			const rest = takeWaiting(doc);
+			if (rest) waiting.hold(null, rest);
+		};
+		this.#applyingFrom = STORE_ORIGIN;
+		try {
+			doc.transact(() => {
+				for (const part of parts) apply(part);
+				for (let held = waiting.takeReady(doc); held; held = waiting.takeReady(doc)) {
+					apply(held.update, true);
+				}
+			}, STORE_ORIGIN);
+		} finally {
+			this.#applyingFrom = undefined;
+		}
+		if (waiting.bytes > 0) this.#loggedDrop('the store', waiting.bytes);
 	}
 
 	#loggedDrop(source: string, bytes: number): void {
@@ -527,13 +544,7 @@ export class Room {
 		});
 		if (!stored || this.#broken || this.#unloaded) return;
 		this.#stateBeforeChange = null;
-		this.#applyingFrom = STORE_ORIGIN;
-		this.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, STORE_ORIGIN);
-			for (const update of stored.log) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
-		}, STORE_ORIGIN);
-		this.#applyingFrom = undefined;
-		this.#dropWaiting('the store');
+		this.#applyStored(stored);
 		if (this.#stateBeforeChange !== null) {
 			const missed = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.#stateBeforeChange));
 			this.#broadcast(encodeSync(SyncStep.update, missed));
