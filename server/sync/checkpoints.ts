@@ -41,9 +41,9 @@ function sameUtcDay(a: number, b: number): boolean {
  * on a UTC day is checkpointed at once; after that, a board that keeps changing gets one
  * checkpoint per interval, so every change is in a checkpoint within one interval of being
  * stored. Rooms only call `changed`, which returns at once: checkpoints run beside the rooms'
- * store-then-relay queues, never in them, so they cannot delay or reorder a relay. The first
- * checkpoint of a day prunes older ones (checkpoint-retention.ts); a checkpoint that would take
- * the board's versions past their quota is skipped, with a log line.
+ * store-then-relay queues, never in them, so they cannot delay or reorder a relay. Each
+ * checkpoint prunes older ones (checkpoint-retention.ts); a checkpoint that would take the
+ * board's versions past their quota is skipped, with a log line.
  */
 export class Checkpoints {
 	readonly #boards = new Map<string, BoardCheckpoint>();
@@ -91,8 +91,7 @@ export class Checkpoints {
 			if (wait > 0) await this.#sleep(board, wait);
 			if (this.#closed) return;
 			board.pending = false;
-			const firstOfDay = lastAt === null || !sameUtcDay(lastAt, Date.now());
-			board.lastAt = await this.#checkpoint(boardId, firstOfDay);
+			board.lastAt = await this.#checkpoint(boardId);
 		}
 		this.#boards.delete(boardId);
 	}
@@ -102,15 +101,17 @@ export class Checkpoints {
 		return versions.find((version) => version.kind === 'auto')?.createdAt ?? null;
 	}
 
-	async #checkpoint(boardId: string, prune: boolean): Promise<number> {
+	async #checkpoint(boardId: string): Promise<number> {
 		const createdAt = Date.now();
 		const state = await this.deps.readState(boardId);
 		if (!state || this.#closed) return createdAt;
 		const limit = this.deps.maxVersionBytes ?? Infinity;
-		let versions = await this.deps.store.listVersions(boardId);
-		if (prune || bytesOf(versions) + state.length > limit) {
-			versions = await this.#prune(boardId, versions, state, createdAt);
-		}
+		const versions = await this.#prune(
+			boardId,
+			await this.deps.store.listVersions(boardId),
+			state,
+			createdAt
+		);
 		if (bytesOf(versions) + state.length > limit) {
 			this.deps.logger.warn(
 				{ boardId, bytes: bytesOf(versions), limit },
@@ -134,12 +135,14 @@ export class Checkpoints {
 	}
 
 	// Deletes the checkpoints the retention policy lets go; returns the versions that remain.
+	// The board is decoded for its baseline only when there is something to prune.
 	async #prune(
 		boardId: string,
 		versions: VersionInfo[],
 		state: Uint8Array,
 		now: number
 	): Promise<VersionInfo[]> {
+		if (checkpointsToPrune(versions, now, new Set()).length === 0) return versions;
 		const baseline = baselineVersionId(state);
 		const prune = checkpointsToPrune(versions, now, new Set(baseline ? [baseline] : []));
 		if (prune.length === 0) return versions;
