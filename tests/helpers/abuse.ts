@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { BoardKeys } from '../../src/lib/sync/keys.ts';
 import { connectClient, type TestClient } from './clients.ts';
 import { startServer, type TestServer, type TestServerOptions } from './server.ts';
-import { sleep, waitFor } from './wait.ts';
+import { waitFor } from './wait.ts';
 
 /** Where the honest clients of the abuse tests write: a list of their edits, in order. */
 const HONEST_LOG = 'honestLog';
@@ -127,14 +127,4 @@ export function sampleRss(pid: number, intervalMs = 100): RssSampler {
 		}
 	}, intervalMs);
 	return { startMiB, peakMiB: () => peak, stop: () => clearInterval(timer) };
-}
-
-/** Runs `attempt` until it resolves true or `timeoutMs` passes; for polling a closed socket. */
-export async function eventually(attempt: () => Promise<boolean>, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await attempt())) {
-		if (Date.now() > deadline) return false;
-		await sleep(20);
-	}
-	return true;
 }
