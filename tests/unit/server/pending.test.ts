@@ -29,7 +29,7 @@ describe('takeWaiting', () => {
 		expect(mayIntegrate(waiting, doc)).toBe(false);
 		Y.applyUpdate(doc, second!);
 		expect(mayIntegrate(waiting, doc)).toBe(true);
-		Y.applyUpdate(doc, waiting.update);
+		Y.applyUpdateV2(doc, waiting.update);
 		expect(doc.getText('t').toString()).toBe('one two three');
 		expect(takeWaiting(doc)).toBeNull();
 	});
@@ -46,7 +46,7 @@ describe('takeWaiting', () => {
 		expect(doc.store.pendingDs).toBeNull();
 		Y.applyUpdate(doc, updates[0]!);
 		expect(mayIntegrate(waiting, doc)).toBe(true);
-		Y.applyUpdate(doc, waiting.update);
+		Y.applyUpdateV2(doc, waiting.update);
 		expect(doc.getText('t').toString()).toBe('soon');
 	});
 });
