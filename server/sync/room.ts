@@ -249,9 +249,10 @@ export class Room {
 	applyUpdate(from: RoomPeer, update: Uint8Array): void {
 		// What a peer with nothing new answers sync step 1 with: no need to wake a resting board.
 		if (isEmptyUpdate(update)) return;
-		const started = performance.now();
-		// Built (if it rested) before the update's own transaction is tracked below.
+		// Built (if it rested) before the update's own transaction is tracked below. Building is
+		// the room's own doing: the peer's budget pays only for admitting and applying its update.
 		const doc = this.doc;
+		const started = performance.now();
 		if (!this.#gate.admit(from, update, doc)) return;
 		let outcome: Integrated;
 		try {
