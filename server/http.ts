@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DependencyMonitor } from './health.ts';
 import type { Metrics } from './metrics.ts';
 import { serveBoardApi } from './api/routes.ts';
+import { RecentVersionRefusals } from './api/version-quota.ts';
 import { DEFAULT_QUOTA_LIMITS, type QuotaLimits } from './quotas.ts';
 import type { Store } from './store/store.ts';
 import type { RoomRegistry } from './sync/rooms.ts';
@@ -45,9 +46,11 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  */
 export function serviceRoutes(deps: HttpDeps): Middleware {
 	const { store, metrics, logger, rooms, health, quotas = DEFAULT_QUOTA_LIMITS } = deps;
+	const versionRefusals = new RecentVersionRefusals();
+	const api = { store, rooms, logger, metrics, quotas, versionRefusals };
 	return (req, res, next) => {
 		const path = req.url?.split('?')[0];
-		if (serveBoardApi(req, res, { store, rooms, logger, metrics, quotas })) return;
+		if (serveBoardApi(req, res, api)) return;
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
 		if (path === '/healthz') {
 			// 200 only when the store and the bus both answer; the body says which is which.

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import { bearerCapability } from './board-auth.ts';
 import { sendJson } from './respond.ts';
+import type { RecentVersionRefusals } from './version-quota.ts';
 import { versionsApi } from './versions.ts';
 import { serveExport } from './export.ts';
 
@@ -25,6 +26,8 @@ export interface BoardApiContext {
 	metrics: Metrics;
 	/** How many versions a board may keep and save (see version-quota.ts). */
 	quotas: QuotaLimits;
+	/** Boards recently refused a version: refused again at once, at little cost. */
+	versionRefusals: RecentVersionRefusals;
 }
 
 /**
@@ -43,7 +46,10 @@ const BOARD_API = /^\/api\/boards\/([^/]+)\/(.+)$/;
 export function serveBoardApi(
 	req: IncomingMessage,
 	res: ServerResponse,
-	deps: Pick<BoardApiContext, 'store' | 'rooms' | 'logger' | 'metrics' | 'quotas'>
+	deps: Pick<
+		BoardApiContext,
+		'store' | 'rooms' | 'logger' | 'metrics' | 'quotas' | 'versionRefusals'
+	>
 ): boolean {
 	const path = req.url?.split('?')[0] ?? '';
 	const match = BOARD_API.exec(path);

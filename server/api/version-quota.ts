@@ -57,3 +57,38 @@ export function versionQuotaRefusal(
 	}
 	return null;
 }
+
+/** How long a board that keeps as many versions as it may is refused without asking the store. */
+const FULL_RECHECK_MS = 60_000;
+
+/**
+ * Boards recently refused a version, until when: while a board is refused, more saves are
+ * refused at once, before their body is read or the store asked, so a flood of them costs the
+ * server little. Each node keeps its own; the store decides again once the time has passed.
+ */
+export class RecentVersionRefusals {
+	readonly #until = new Map<string, { at: number; refusal: VersionQuotaRefusal }>();
+
+	/** The refusal still standing for `boardId` at `now`, with its Retry-After brought up to date. */
+	standing(boardId: string, now: number): VersionQuotaRefusal | null {
+		const entry = this.#until.get(boardId);
+		if (!entry) return null;
+		if (entry.at <= now) {
+			this.#until.delete(boardId);
+			return null;
+		}
+		const retryAfterSeconds = Math.max(1, Math.ceil((entry.at - now) / 1000));
+		return entry.refusal.status === 429 ? { ...entry.refusal, retryAfterSeconds } : entry.refusal;
+	}
+
+	/** Remembers that `boardId` was refused at `now`. */
+	record(boardId: string, refusal: VersionQuotaRefusal, now: number): void {
+		const wait =
+			refusal.retryAfterSeconds === undefined ? FULL_RECHECK_MS : refusal.retryAfterSeconds * 1000;
+		this.#until.set(boardId, { at: now + wait, refusal });
+		// Old entries go as boards are asked about again; a sweep keeps the map from growing.
+		if (this.#until.size > 10_000) {
+			for (const [board, entry] of this.#until) if (entry.at <= now) this.#until.delete(board);
+		}
+	}
+}

@@ -37,8 +37,10 @@ async function listVersions({ res, capability, store, boardId }: BoardApiContext
 }
 
 async function saveVersion(context: BoardApiContext): Promise<void> {
-	const { req, res, capability, store, rooms, boardId, logger } = context;
+	const { req, res, capability, store, rooms, boardId, logger, versionRefusals } = context;
 	if (capability !== 'edit') return refuse(res, capability);
+	const standing = versionRefusals.standing(boardId, Date.now());
+	if (standing) return sendRefusal(context, standing);
 	let body: unknown;
 	try {
 		body = await readJsonBody(req, MAX_VERSION_BODY_BYTES);
@@ -73,16 +75,25 @@ async function saveVersion(context: BoardApiContext): Promise<void> {
 
 // Answers 429 or 507 with the reason when the board's version quotas refuse one more.
 function refusedByQuota(
-	{ res, quotas, metrics }: BoardApiContext,
+	context: BoardApiContext,
 	versions: Parameters<typeof versionQuotaRefusal>[0],
 	stateBytes: number
 ): boolean {
-	const refusal = versionQuotaRefusal(versions, stateBytes, quotas, Date.now());
+	const now = Date.now();
+	const refusal = versionQuotaRefusal(versions, stateBytes, context.quotas, now);
 	if (!refusal) return false;
+	context.versionRefusals.record(context.boardId, refusal, now);
+	sendRefusal(context, refusal);
+	return true;
+}
+
+function sendRefusal(
+	{ res, metrics }: BoardApiContext,
+	refusal: NonNullable<ReturnType<typeof versionQuotaRefusal>>
+): void {
 	metrics.reject('versions_quota');
 	if (refusal.retryAfterSeconds) res.setHeader('retry-after', String(refusal.retryAfterSeconds));
 	sendJson(res, refusal.status, { error: refusal.error });
-	return true;
 }
 
 async function sendVersion(context: BoardApiContext, versionId: string): Promise<void> {

@@ -199,7 +199,7 @@ describe('abuse: versions', () => {
 		expect(await largeApi.versions(large.viewKey)).toHaveLength(3);
 	});
 
-	it("prunes automatic checkpoints on a day's first change: all of the last day, daily for a month, weekly before; never a saved version or the baseline", async () => {
+	it('prunes automatic checkpoints as it makes one: all of the last day, daily for a month, weekly before; never a saved version or the baseline', async () => {
 		const dataDir = makeDataDir();
 		const keys = await generateBoardKeys();
 		const DAY = 86_400_000;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { versionQuotaRefusal } from '../../../server/api/version-quota.ts';
+import { RecentVersionRefusals, versionQuotaRefusal } from '../../../server/api/version-quota.ts';
 import { AddressConnections, clientAddress } from '../../../server/client-address.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { AddressWindow, BoardCreationQuota, DEFAULT_QUOTA_LIMITS } from '../../../server/quotas.ts';
@@ -99,6 +99,26 @@ describe('versionQuotaRefusal', () => {
 		const big = [version('a', now - DAY, { bytes: 900 })];
 		expect(versionQuotaRefusal(big, 200, limits, now)).toMatchObject({ status: 507 });
 		expect(versionQuotaRefusal(big, 100, limits, now)).toBeNull();
+	});
+});
+
+describe('RecentVersionRefusals', () => {
+	it('keeps refusing a board until its Retry-After has passed, counting down', () => {
+		const refusals = new RecentVersionRefusals();
+		refusals.record('board', { status: 429, error: 'rate', retryAfterSeconds: 600 }, 0);
+		expect(refusals.standing('board', 60_000)).toMatchObject({
+			status: 429,
+			retryAfterSeconds: 540
+		});
+		expect(refusals.standing('other', 60_000)).toBeNull();
+		expect(refusals.standing('board', 600_000)).toBeNull();
+	});
+
+	it('asks the store again a minute after a board was found full', () => {
+		const refusals = new RecentVersionRefusals();
+		refusals.record('board', { status: 507, error: 'full' }, 0);
+		expect(refusals.standing('board', 59_000)).toMatchObject({ status: 507 });
+		expect(refusals.standing('board', 60_000)).toBeNull();
 	});
 });
 
