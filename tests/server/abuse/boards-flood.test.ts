@@ -6,6 +6,7 @@ import { SqliteStore } from '../../../server/store/sqlite.ts';
 import { CloseReason, encodeSync, SyncStep } from '../../../server/sync/protocol.ts';
 import { generateBoardKeys } from '../../../src/lib/sync/keys.ts';
 import {
+	attackFromLowerPriority,
 	readHonestEdits,
 	restart,
 	sampleRss,
@@ -102,6 +103,7 @@ describe('abuse: boards', () => {
 		const other = await generateBoardKeys();
 		honest = await startHonestTraffic(server, [attacked, other]);
 		probe = await startRttProbe(server.syncUrl, attacked.boardId, attacked.viewKey, 6);
+		attackFromLowerPriority();
 		rss = sampleRss(server.pid);
 		const outcomes: Array<'stored' | number> = [];
 		const { ratio, text } = await latencyRatioWithin(2, async () => {

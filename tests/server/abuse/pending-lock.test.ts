@@ -7,6 +7,7 @@ import { SqliteStore } from '../../../server/store/sqlite.ts';
 import { CloseReason, encodeSync, SyncStep } from '../../../server/sync/protocol.ts';
 import { generateBoardKeys, type BoardKeys } from '../../../src/lib/sync/keys.ts';
 import {
+	attackFromLowerPriority,
 	readHonestEdits,
 	restart,
 	sampleRss,
@@ -90,6 +91,7 @@ describe('abuse: pending updates', () => {
 		const other = await generateBoardKeys();
 		honest = await startHonestTraffic(server, [attacked, other]);
 		probe = await startRttProbe(server.syncUrl, attacked.boardId, attacked.viewKey, 6);
+		attackFromLowerPriority();
 		rss = sampleRss(server.pid);
 		const closes: Closed[] = [];
 		let sent = 0;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseReason, encodeSync, SyncStep } from '../../../server/sync/protocol.ts';
 import { generateBoardKeys } from '../../../src/lib/sync/keys.ts';
 import {
+	attackFromLowerPriority,
 	readHonestEdits,
 	restart,
 	sampleRss,
@@ -58,6 +59,7 @@ describe('abuse: sub-documents', () => {
 		const other = await generateBoardKeys();
 		honest = await startHonestTraffic(server, [attacked, other]);
 		probe = await startRttProbe(server.syncUrl, attacked.boardId, attacked.viewKey, 6);
+		attackFromLowerPriority();
 		const flood = encodeSync(SyncStep.update, subdocumentFlood(SUBDOCUMENTS));
 		rss = sampleRss(server.pid);
 		const closes: Closed[] = [];

@@ -8,6 +8,7 @@ import type { VersionInfo } from '../../../server/store/store.ts';
 import { generateBoardKeys } from '../../../src/lib/sync/keys.ts';
 import { AUTOMATIC_CHECKPOINT_LABEL } from '../../../src/lib/versions/schema.ts';
 import {
+	attackFromLowerPriority,
 	readHonestEdits,
 	restart,
 	sampleRss,
@@ -93,6 +94,7 @@ describe('abuse: versions', () => {
 		const other = await generateBoardKeys();
 		honest = await startHonestTraffic(server, [attacked, other]);
 		probe = await startRttProbe(server.syncUrl, attacked.boardId, attacked.viewKey, 6);
+		attackFromLowerPriority();
 		rss = sampleRss(server.pid);
 		const api = versionsApi(server.httpUrl, attacked.boardId);
 		const saves: Saves = { statuses: [], refusals: [] };
