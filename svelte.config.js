@@ -11,6 +11,28 @@ const config = {
 		// Absolute asset paths: the service worker serves one cached shell for every page,
 		// so its script and style URLs must not depend on the page's path.
 		paths: { relative: false },
+		// Content-Security-Policy of every page, sent as a header with the hashes of SvelteKit's
+		// inline bootstrap script: only the app's own scripts run. Styles allow inline ones:
+		// Svelte's style attributes and Lexical's formatting set them. `connect-src 'self'`
+		// covers the sync websocket on the same host (CSP 3). The server's own answers (API,
+		// health) carry a stricter policy (server/http-hardening.ts).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			// Kit's generated tsconfig covers src/ and tests/: the server and benchmark share its
 			// settings so svelte-check type-checks them too.

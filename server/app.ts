@@ -4,13 +4,17 @@ import type { Bus } from './bus/bus.ts';
 import { LocalBus } from './bus/local.ts';
 import { limitsOf, type Config } from './config.ts';
 import { createSqliteStore, dependencyChecks } from './dependencies.ts';
+import { quotaLimitsOf } from './hardening-config.ts';
 import { DependencyMonitor } from './health.ts';
 import { loadAppHandler, requestListener } from './http.ts';
+import { httpServerOptions, withSecurityHeaders } from './http-hardening.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { Store } from './store/store.ts';
 import { readBoardState } from './api/board-state.ts';
+import { BoardCreationQuota } from './quotas.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
+import { syncHardeningOf } from './sync/hardening.ts';
 import { SyncServer } from './sync/sync-server.ts';
 
 /** The parts a running Charter server is made of. */
@@ -49,10 +53,14 @@ export function createServices(
 		intervalMs: config.HEALTH_CHECK_MS
 	});
 	health.start();
+	const quotas = quotaLimitsOf(config);
+	const boards = new BoardCreationQuota(quotas, () => store.countBoards(), logger);
+	void boards.start();
 	const checkpoints = new Checkpoints({
 		store,
 		logger,
 		intervalMs: config.CHECKPOINT_INTERVAL_MS,
+		maxVersionBytes: quotas.maxVersionBytesPerBoard,
 		readState: (boardId) => readBoardState(boardId, sync.rooms, store)
 	});
 	const sync = new SyncServer({
@@ -64,7 +72,8 @@ export function createServices(
 		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
 		compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
-		onStored: (boardId) => checkpoints.changed(boardId)
+		onStored: (boardId) => checkpoints.changed(boardId),
+		hardening: syncHardeningOf(config, boards)
 	});
 	return {
 		store,
@@ -74,6 +83,7 @@ export function createServices(
 		health,
 		async close() {
 			health.stop();
+			boards.stop();
 			checkpoints.close();
 			await sync.close();
 			await bus.close();
@@ -107,8 +117,16 @@ export async function startServer(
 	if (!app && options.serveApp !== false) {
 		logger.warn('the app is not built (run `npm run build`): serving sync and health only');
 	}
+	const timeouts = {
+		requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+		headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS
+	};
+	const quotas = quotaLimitsOf(config);
 	const server = createServer(
-		requestListener({ ...services, rooms: services.sync.rooms, logger }, app)
+		httpServerOptions(timeouts),
+		withSecurityHeaders(
+			requestListener({ ...services, rooms: services.sync.rooms, logger, quotas }, app)
+		)
 	);
 	server.on('upgrade', (req, socket, head) => {
 		if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy();

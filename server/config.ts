@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkHardeningConfig, hardeningConfigShape } from './hardening-config.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { redactUrl } from './redact.ts';
 
@@ -85,7 +86,9 @@ export const configSchema = z.object({
 	/** How long a starting node waits for PostgreSQL and Redis to answer. */
 	DEPENDENCY_WAIT_MS: integer(0, 10 * 60_000).default(30_000),
 	/** Time between checks of the store and the bus while they are up. */
-	HEALTH_CHECK_MS: integer(100, 10 * 60_000).default(5_000)
+	HEALTH_CHECK_MS: integer(100, 10 * 60_000).default(5_000),
+	/** Update admission, pending data, quotas and HTTP hardening (issue 14). */
+	...hardeningConfigShape
 });
 
 /** Checks that need two variables; each names the one to change. */
@@ -97,6 +100,9 @@ const consistentConfigSchema = configSchema.superRefine((config, context) => {
 			message: `expected at least MAX_MESSAGE_BYTES (${config.MAX_MESSAGE_BYTES}), or no message that size could pass`
 		});
 	}
+	checkHardeningConfig(config, (variable, message) =>
+		context.addIssue({ code: 'custom', path: [variable], message })
+	);
 });
 
 /** Charter's validated configuration. */

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { DependencyMonitor } from './health.ts';
 import type { Metrics } from './metrics.ts';
 import { serveBoardApi } from './api/routes.ts';
+import { RecentVersionRefusals } from './api/version-quota.ts';
+import { DEFAULT_QUOTA_LIMITS, type QuotaLimits } from './quotas.ts';
 import type { Store } from './store/store.ts';
 import type { RoomRegistry } from './sync/rooms.ts';
 
@@ -20,6 +22,8 @@ export interface HttpDeps {
 	rooms: RoomRegistry;
 	/** Checks the store and the bus for /healthz. */
 	health: DependencyMonitor;
+	/** Quotas of the board API (versions); the defaults when absent. */
+	quotas?: QuotaLimits;
 }
 
 const BUILT_HANDLER = fileURLToPath(new URL('../build/handler.js', import.meta.url));
@@ -40,10 +44,13 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  * Serves `/healthz`, `/metrics`, `/api/time` and the board API (`/api/boards/<id>/…`); calls
  * `next` for every other path.
  */
-export function serviceRoutes({ store, metrics, logger, rooms, health }: HttpDeps): Middleware {
+export function serviceRoutes(deps: HttpDeps): Middleware {
+	const { store, metrics, logger, rooms, health, quotas = DEFAULT_QUOTA_LIMITS } = deps;
+	const versionRefusals = new RecentVersionRefusals();
+	const api = { store, rooms, logger, metrics, quotas, versionRefusals };
 	return (req, res, next) => {
 		const path = req.url?.split('?')[0];
-		if (serveBoardApi(req, res, { store, rooms, logger })) return;
+		if (serveBoardApi(req, res, api)) return;
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
 		if (path === '/healthz') {
 			// 200 only when the store and the bus both answer; the body says which is which.

@@ -25,7 +25,19 @@ export type RejectReason =
 	| 'slow_consumer'
 	| 'no_heartbeat'
 	| 'load_failed'
-	| 'store_failed';
+	| 'store_failed'
+	// Update admission and quotas (issue 14)
+	| 'subdocument'
+	| 'too_many_structs'
+	| 'update_expands'
+	| 'too_deep'
+	| 'board_full'
+	| 'apply_budget'
+	| 'too_much_pending'
+	| 'too_many_boards'
+	| 'boards_per_address'
+	| 'connections_per_address'
+	| 'versions_quota';
 
 /** Prometheus metrics of one server instance, in a registry of their own. */
 export class Metrics {

@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { isBoardId, type Capability } from '../../src/lib/sync/keys.ts';
+import type { Metrics } from '../metrics.ts';
+import type { QuotaLimits } from '../quotas.ts';
 import type { Store } from '../store/store.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import { bearerCapability } from './board-auth.ts';
 import { sendJson } from './respond.ts';
+import type { RecentVersionRefusals } from './version-quota.ts';
 import { versionsApi } from './versions.ts';
 import { serveExport } from './export.ts';
 
@@ -20,6 +23,11 @@ export interface BoardApiContext {
 	store: Store;
 	rooms: RoomRegistry;
 	logger: Logger;
+	metrics: Metrics;
+	/** How many versions a board may keep and save (see version-quota.ts). */
+	quotas: QuotaLimits;
+	/** Boards recently refused a version: refused again at once, at little cost. */
+	versionRefusals: RecentVersionRefusals;
 }
 
 /**
@@ -38,7 +46,10 @@ const BOARD_API = /^\/api\/boards\/([^/]+)\/(.+)$/;
 export function serveBoardApi(
 	req: IncomingMessage,
 	res: ServerResponse,
-	deps: { store: Store; rooms: RoomRegistry; logger: Logger }
+	deps: Pick<
+		BoardApiContext,
+		'store' | 'rooms' | 'logger' | 'metrics' | 'quotas' | 'versionRefusals'
+	>
 ): boolean {
 	const path = req.url?.split('?')[0] ?? '';
 	const match = BOARD_API.exec(path);

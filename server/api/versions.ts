@@ -4,6 +4,7 @@ import { readBoardState } from './board-state.ts';
 import { readJsonBody, RequestBodyError } from './json-body.ts';
 import { refuse, sendJson } from './respond.ts';
 import type { BoardApiContext, BoardApiHandler } from './routes.ts';
+import { versionQuotaRefusal } from './version-quota.ts';
 
 /** Largest body `POST …/versions` reads: a label and a name need far less. */
 export const MAX_VERSION_BODY_BYTES = 4 * 1024;
@@ -36,8 +37,10 @@ async function listVersions({ res, capability, store, boardId }: BoardApiContext
 }
 
 async function saveVersion(context: BoardApiContext): Promise<void> {
-	const { req, res, capability, store, rooms, boardId, logger } = context;
+	const { req, res, capability, store, rooms, boardId, logger, versionRefusals } = context;
 	if (capability !== 'edit') return refuse(res, capability);
+	const standing = versionRefusals.standing(boardId, Date.now());
+	if (standing) return sendRefusal(context, standing);
 	let body: unknown;
 	try {
 		body = await readJsonBody(req, MAX_VERSION_BODY_BYTES);
@@ -49,8 +52,12 @@ async function saveVersion(context: BoardApiContext): Promise<void> {
 	}
 	const parsed = newVersionBodySchema.safeParse(body);
 	if (!parsed.success) return sendJson(res, 400, { error: describeIssues(parsed.error) });
+	// Count and rate first: a refused request costs no read of the board.
+	const versions = await store.listVersions(boardId);
+	if (refusedByQuota(context, versions, 0)) return;
 	const state = await readBoardState(boardId, rooms, store);
 	if (!state) return sendJson(res, 404, { error: 'this board has nothing stored yet' });
+	if (refusedByQuota(context, versions, state.length)) return;
 	const version = await store.saveVersion(
 		boardId,
 		{
@@ -64,6 +71,29 @@ async function saveVersion(context: BoardApiContext): Promise<void> {
 	);
 	logger.info({ boardId, versionId: version.id, bytes: version.bytes }, 'version saved');
 	sendJson(res, 201, version);
+}
+
+// Answers 429 or 507 with the reason when the board's version quotas refuse one more.
+function refusedByQuota(
+	context: BoardApiContext,
+	versions: Parameters<typeof versionQuotaRefusal>[0],
+	stateBytes: number
+): boolean {
+	const now = Date.now();
+	const refusal = versionQuotaRefusal(versions, stateBytes, context.quotas, now);
+	if (!refusal) return false;
+	context.versionRefusals.record(context.boardId, refusal, now);
+	sendRefusal(context, refusal);
+	return true;
+}
+
+function sendRefusal(
+	{ res, metrics }: BoardApiContext,
+	refusal: NonNullable<ReturnType<typeof versionQuotaRefusal>>
+): void {
+	metrics.reject('versions_quota');
+	if (refusal.retryAfterSeconds) res.setHeader('retry-after', String(refusal.retryAfterSeconds));
+	sendJson(res, refusal.status, { error: refusal.error });
 }
 
 async function sendVersion(context: BoardApiContext, versionId: string): Promise<void> {

@@ -267,6 +267,32 @@ export class PostgresStore implements Store {
 		return rows[0] ? toBytes(rows[0].state) : null;
 	}
 
+	/** {@inheritDoc Store.deleteVersions} */
+	async deleteVersions(boardId: string, versionIds: readonly string[]): Promise<number> {
+		if (versionIds.length === 0) {
+			this.#assertOpen(boardId);
+			return 0;
+		}
+		const { rowCount } = await this.#run(boardId, 'deleteVersions', () =>
+			this.#pool.query('DELETE FROM board_version WHERE board_id = $1 AND id = ANY($2::text[])', [
+				boardId,
+				[...versionIds]
+			])
+		);
+		return rowCount ?? 0;
+	}
+
+	/** {@inheritDoc Store.countBoards} */
+	async countBoards(): Promise<number> {
+		const { rows } = await this.#run(null, 'countBoards', () =>
+			this.#pool.query<{ boards: string }>(
+				`SELECT COUNT(*) AS boards FROM (
+				 SELECT board_id FROM board_snapshot UNION SELECT board_id FROM board_update) AS boards`
+			)
+		);
+		return Number(rows[0]!.boards);
+	}
+
 	/** {@inheritDoc Store.ping} */
 	async ping(): Promise<void> {
 		this.#assertOpen(null);

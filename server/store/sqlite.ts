@@ -78,6 +78,8 @@ export class SqliteStore implements Store {
 	>;
 	readonly #selectVersions: Database.Statement<[string], VersionRow>;
 	readonly #selectVersionState: Database.Statement<[string, string], { state: Buffer }>;
+	readonly #deleteVersions: (boardId: string, versionIds: readonly string[]) => number;
+	readonly #countBoards: Database.Statement<[], { boards: number }>;
 
 	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
 		const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'charter.sqlite');
@@ -121,6 +123,17 @@ export class SqliteStore implements Store {
 		);
 		this.#selectVersionState = this.#db.prepare(
 			'SELECT state FROM board_version WHERE board_id = ? AND version_id = ?'
+		);
+		const deleteVersion = this.#db.prepare(
+			'DELETE FROM board_version WHERE board_id = ? AND version_id = ?'
+		);
+		this.#deleteVersions = this.#db.transaction((boardId: string, versionIds: readonly string[]) =>
+			versionIds.reduce((sum, id) => sum + deleteVersion.run(boardId, id).changes, 0)
+		);
+		// Both tables are indexed by board: each side is read from its index.
+		this.#countBoards = this.#db.prepare(
+			`SELECT COUNT(*) AS boards FROM (
+			 SELECT board_id FROM board_snapshot UNION SELECT board_id FROM board_update)`
 		);
 		// Read, merge, write and trim in one transaction, so a crash leaves either the old
 		// snapshot and log or the new snapshot, never a mix.
@@ -206,6 +219,16 @@ export class SqliteStore implements Store {
 			const row = this.#selectVersionState.get(boardId, versionId);
 			return row ? new Uint8Array(row.state) : null;
 		});
+	}
+
+	/** {@inheritDoc Store.deleteVersions} */
+	async deleteVersions(boardId: string, versionIds: readonly string[]): Promise<number> {
+		return this.#guard(boardId, 'deleteVersions', () => this.#deleteVersions(boardId, versionIds));
+	}
+
+	/** {@inheritDoc Store.countBoards} */
+	async countBoards(): Promise<number> {
+		return this.#guard(null, 'countBoards', () => this.#countBoards.get()!.boards);
 	}
 
 	/** {@inheritDoc Store.ping} */

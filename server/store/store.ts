@@ -25,8 +25,8 @@ export interface VersionInfo {
 
 /**
  * Durable storage of boards as Yjs updates: an append-only log per board, compacted now and
- * then into a snapshot, and saved versions of whole states beside it. Every adapter (SQLite today, PostgreSQL later) passes the one contract
- * suite in tests/server/store-contract.ts.
+ * then into a snapshot, and saved versions of whole states beside it. Every adapter (SQLite,
+ * PostgreSQL) passes the one contract suite in tests/server/store-contract.ts.
  */
 export interface Store {
 	/** Everything stored for a board; an unknown board has no snapshot and an empty log. */
@@ -60,6 +60,13 @@ export interface Store {
 	listVersions(boardId: string): Promise<VersionInfo[]>;
 	/** One version's state (a Yjs update), or null when the board has no such version. */
 	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null>;
+	/**
+	 * Deletes the given versions of a board (checkpoint pruning); ids it does not have are
+	 * ignored. Resolves with how many were deleted.
+	 */
+	deleteVersions(boardId: string, versionIds: readonly string[]): Promise<number>;
+	/** How many boards have anything stored (a snapshot or an update); versions alone do not count. */
+	countBoards(): Promise<number>;
 	/** Resolves when the store answers; rejects when it cannot. */
 	ping(): Promise<void>;
 	/** Releases the store's resources; later calls fail. */

@@ -39,15 +39,24 @@ export class BoardState {
 		private readonly restAfterMs = REST_AFTER_MS
 	) {}
 
-	/** Starts resting as `bytes`, a single update holding the whole board. */
-	restAs(bytes: Uint8Array): void {
+	/**
+	 * Starts resting as `bytes`, a single update holding the whole board; `stateVector` is its
+	 * state vector when the caller already read it (else it is computed when first needed).
+	 */
+	restAs(bytes: Uint8Array, stateVector?: Uint8Array): void {
 		this.#drop();
 		this.#bytes = bytes;
+		this.#bytesStateVector = stateVector ?? null;
 	}
 
 	/** True while the board is held as bytes, with no Y.Doc. */
 	get resting(): boolean {
 		return this.#doc === null;
+	}
+
+	/** The size of the encoded board while it rests (null while it is built as a Y.Doc). */
+	get restingBytes(): number | null {
+		return this.#doc ? null : (this.#bytes?.length ?? null);
 	}
 
 	/** The board as a Y.Doc, built from its bytes if it was resting. */

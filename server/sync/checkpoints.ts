@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { newVersionId } from '../../src/lib/board/ids.ts';
 import { AUTOMATIC_CHECKPOINT_LABEL } from '../../src/lib/versions/schema.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, VersionInfo } from '../store/store.ts';
+import { baselineVersionId, checkpointsToPrune } from './checkpoint-retention.ts';
 
 /** What automatic checkpoints need. */
 export interface CheckpointDeps {
@@ -11,6 +12,8 @@ export interface CheckpointDeps {
 	intervalMs: number;
 	/** The board's current state (see api/board-state.ts), or null when nothing is stored. */
 	readState(boardId: string): Promise<Uint8Array | null>;
+	/** Bytes all of a board's versions may take (MAX_VERSION_BYTES_PER_BOARD); none when absent. */
+	maxVersionBytes?: number;
 }
 
 /** One board with changes not yet in a checkpoint. */
@@ -25,6 +28,10 @@ interface BoardCheckpoint {
 
 const DAY_MS = 86_400_000;
 
+function bytesOf(versions: readonly VersionInfo[]): number {
+	return versions.reduce((sum, version) => sum + version.bytes, 0);
+}
+
 function sameUtcDay(a: number, b: number): boolean {
 	return Math.floor(a / DAY_MS) === Math.floor(b / DAY_MS);
 }
@@ -34,7 +41,9 @@ function sameUtcDay(a: number, b: number): boolean {
  * on a UTC day is checkpointed at once; after that, a board that keeps changing gets one
  * checkpoint per interval, so every change is in a checkpoint within one interval of being
  * stored. Rooms only call `changed`, which returns at once: checkpoints run beside the rooms'
- * store-then-relay queues, never in them, so they cannot delay or reorder a relay.
+ * store-then-relay queues, never in them, so they cannot delay or reorder a relay. Each
+ * checkpoint prunes older ones (checkpoint-retention.ts); a checkpoint that would take the
+ * board's versions past their quota is skipped, with a log line.
  */
 export class Checkpoints {
 	readonly #boards = new Map<string, BoardCheckpoint>();
@@ -96,6 +105,20 @@ export class Checkpoints {
 		const createdAt = Date.now();
 		const state = await this.deps.readState(boardId);
 		if (!state || this.#closed) return createdAt;
+		const limit = this.deps.maxVersionBytes ?? Infinity;
+		const versions = await this.#prune(
+			boardId,
+			await this.deps.store.listVersions(boardId),
+			state,
+			createdAt
+		);
+		if (bytesOf(versions) + state.length > limit) {
+			this.deps.logger.warn(
+				{ boardId, bytes: bytesOf(versions), limit },
+				"checkpoint skipped: the board's versions take all of MAX_VERSION_BYTES_PER_BOARD"
+			);
+			return createdAt;
+		}
 		const version = await this.deps.store.saveVersion(
 			boardId,
 			{
@@ -109,6 +132,24 @@ export class Checkpoints {
 		);
 		this.deps.logger.debug({ boardId, versionId: version.id, bytes: version.bytes }, 'checkpoint');
 		return createdAt;
+	}
+
+	// Deletes the checkpoints the retention policy lets go; returns the versions that remain.
+	// The board is decoded for its baseline only when there is something to prune.
+	async #prune(
+		boardId: string,
+		versions: VersionInfo[],
+		state: Uint8Array,
+		now: number
+	): Promise<VersionInfo[]> {
+		if (checkpointsToPrune(versions, now, new Set()).length === 0) return versions;
+		const baseline = baselineVersionId(state);
+		const prune = checkpointsToPrune(versions, now, new Set(baseline ? [baseline] : []));
+		if (prune.length === 0) return versions;
+		await this.deps.store.deleteVersions(boardId, prune);
+		this.deps.logger.info({ boardId, pruned: prune.length }, 'checkpoints pruned');
+		const pruned = new Set(prune);
+		return versions.filter((version) => !pruned.has(version.id));
 	}
 
 	#sleep(board: BoardCheckpoint, ms: number): Promise<void> {

@@ -68,7 +68,9 @@ export class Connection implements RoomPeer {
 		private readonly rawSocket: Duplex,
 		readonly boardId: string,
 		readonly capability: Capability,
-		private readonly deps: ConnectionDeps
+		private readonly deps: ConnectionDeps,
+		/** The client's address (client-address.ts), for the quotas per address. */
+		readonly address = ''
 	) {
 		this.#budget = new ConnectionBudget(deps.limits);
 	}

@@ -45,7 +45,17 @@ export const CloseReason = {
 	storeFailed: { code: 1011, reason: 'the board could not be stored' },
 	roomFull: { code: 1013, reason: 'board full, try again later' },
 	slowConsumer: { code: 1013, reason: 'too far behind, reconnect' },
-	rateLimited: { code: 4429, reason: 'rate limit exceeded' }
+	rateLimited: { code: 4429, reason: 'rate limit exceeded' },
+	// Update admission and quotas (update-admission.ts, pending.ts, quotas.ts). 44xx: a stock
+	// y-websocket client does not reconnect; 45xx: it tries again later.
+	updateTooLarge: { code: 4400, reason: 'update too large once decoded' },
+	tooMuchPending: { code: 4409, reason: 'too many changes waiting for missing ones' },
+	boardFull: { code: 4413, reason: 'this board is full' },
+	subdocument: { code: 4415, reason: 'sub-documents are not accepted' },
+	tooDeep: { code: 4422, reason: 'update nests too deep' },
+	applyBudget: { code: 4429, reason: 'updates take too long to apply' },
+	tooManyBoards: { code: 4507, reason: 'this server holds as many boards as it may' },
+	boardsPerAddress: { code: 4529, reason: 'too many new boards from this address, try later' }
 } as const;
 
 /** One of the reasons in CloseReason. */

@@ -4,7 +4,7 @@ import type { Bus, BusChannel, BusListener } from '../bus/bus.ts';
 import { RemotePresence } from '../bus/remote-presence.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoredBoard } from '../store/store.ts';
 import {
 	RoomAwareness,
 	decodeAwarenessUpdate,
@@ -13,6 +13,14 @@ import {
 } from './awareness.ts';
 import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
 import { binaryFrame } from './frame.ts';
+import {
+	DEFAULT_PENDING_LIMITS,
+	PendingUpdates,
+	takeWaiting,
+	UNBOUNDED,
+	type PendingLimits,
+	type WaitingUpdate
+} from './pending.ts';
 import { PresenceRelay } from './presence-relay.ts';
 import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
 import {
@@ -23,6 +31,10 @@ import {
 	SyncStep,
 	type CloseReasonName
 } from './protocol.ts';
+import type { BoardCreationQuota } from '../quotas.ts';
+import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './update-admission.ts';
+import { UpdateGate } from './update-gate.ts';
+import { inspectStoredUpdate } from './update-items.ts';
 
 /** What a room needs from a connection: a way to send frames and to be closed. */
 export interface RoomPeer {
@@ -31,6 +43,8 @@ export interface RoomPeer {
 	/** Sends a complete websocket frame made by `binaryFrame`, shared by every peer it goes to. */
 	sendFrame(frame: Buffer): void;
 	close(reason: CloseReasonName): void;
+	/** The client's address, for the quotas per address (see server/client-address.ts). */
+	readonly address?: string;
 }
 
 /** Services a room uses. */
@@ -48,6 +62,12 @@ export interface RoomDeps {
 	onStored?: (boardId: string) => void;
 	/** Carries what the room stores and its presence to the other nodes, and theirs back. */
 	bus: Bus;
+	/** What an update may cost before it is applied (default DEFAULT_ADMISSION_LIMITS). */
+	admission?: AdmissionLimits;
+	/** How much waiting (pending) data the board holds (default DEFAULT_PENDING_LIMITS). */
+	pending?: PendingLimits;
+	/** Who may create boards (absent: anyone). */
+	boards?: BoardCreationQuota;
 }
 
 /** Updates stored in one write, with the frames to relay once they are. */
@@ -62,6 +82,26 @@ const STORE_ORIGIN = Symbol('charter.store');
 
 /** Origin of the updates other nodes stored and sent on the bus: relayed, never stored again. */
 const BUS_ORIGIN = Symbol('charter.bus');
+
+/** What applying an update did: what the board gained, and the part that waits. */
+interface Integrated {
+	added: Uint8Array | null;
+	waiting: WaitingUpdate | null;
+}
+
+// A board stored as one update rests as it is when nothing in it waits for a missing
+// dependency; one that does (written by an earlier Charter) is built, and the rest dropped.
+function restingState(
+	bytes: Uint8Array | undefined
+): { bytes: Uint8Array; stateVector?: Uint8Array } | null {
+	if (!bytes) return { bytes: Y.encodeStateAsUpdate(new Y.Doc()) };
+	try {
+		const { complete, stateVector } = inspectStoredUpdate(bytes);
+		return complete ? { bytes, stateVector } : null;
+	} catch {
+		return null;
+	}
+}
 
 function transactionChanged(transaction: Y.Transaction): boolean {
 	if (transaction.deleteSet.clients.size > 0) return true;
@@ -96,12 +136,16 @@ export class Room {
 	#channel: BusChannel | null = null;
 	readonly #remotePresence = new RemotePresence();
 	#lateStrings: LateStringFolder | null = null;
+	#gate: UpdateGate<RoomPeer>;
+	readonly #waiting: PendingUpdates<RoomPeer>;
 
 	private constructor(
 		readonly boardId: string,
 		private readonly deps: RoomDeps,
 		private readonly onBroken: (room: Room) => void
 	) {
+		this.#gate = this.#newGate(0);
+		this.#waiting = new PendingUpdates(deps.pending ?? DEFAULT_PENDING_LIMITS);
 		this.#presence = new RoomAwareness({
 			maxStateBytes: deps.limits.maxAwarenessStateBytes,
 			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
@@ -141,16 +185,13 @@ export class Room {
 		room.#logLength = stored.log.length;
 		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
-		if (parts.length <= 1) {
-			room.#state.restAs(parts[0] ?? Y.encodeStateAsUpdate(new Y.Doc()));
+		room.#gate = room.#newGate(parts.reduce((sum, part) => sum + part.length, 0));
+		const resting = parts.length <= 1 ? restingState(parts[0]) : null;
+		if (resting) {
+			room.#state.restAs(resting.bytes, resting.stateVector);
 			return room;
 		}
-		room.#applyingFrom = STORE_ORIGIN;
-		room.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORE_ORIGIN);
-			for (const update of stored.log) Y.applyUpdate(room.doc, update, STORE_ORIGIN);
-		}, STORE_ORIGIN);
-		room.#applyingFrom = undefined;
+		room.#applyStored(stored);
 		room.#storeOwnChange();
 		room.#restWhenIdle();
 		return room;
@@ -159,6 +200,8 @@ export class Room {
 	/** The board's document, built from its resting bytes if need be (see board-state.ts). */
 	get doc(): Y.Doc {
 		if (!this.#state.resting) return this.#state.doc;
+		const restingBytes = this.#state.restingBytes;
+		if (restingBytes !== null) this.#gate.measured(restingBytes);
 		const applying = this.#applyingFrom;
 		this.#applyingFrom = STORE_ORIGIN;
 		try {
@@ -191,6 +234,8 @@ export class Room {
 	/** Removes a peer and the presence it owned, telling the others. */
 	leave(peer: RoomPeer): void {
 		if (!this.peers.delete(peer)) return;
+		// What it left waiting, it sends again when it reconnects (in its sync step 2).
+		this.#waiting.drop(peer);
 		const removed = this.#presence.release(peer);
 		if (removed.length > 0) this.#presenceRelay.add(removed, peer);
 	}
@@ -218,32 +263,37 @@ export class Room {
 	}
 
 	/**
-	 * Applies an update from an editor, stores it and then relays it to the other peers.
-	 * Throws MalformedMessageError when the update cannot be applied (the caller closes that
+	 * Applies an update from an editor, stores it and then relays it to the other peers. An
+	 * update refused by admission (update-gate.ts) closes `from` and changes nothing. Throws
+	 * MalformedMessageError when the update cannot be applied (the caller closes that
 	 * connection).
 	 */
 	applyUpdate(from: RoomPeer, update: Uint8Array): void {
 		// What a peer with nothing new answers sync step 1 with: no need to wake a resting board.
 		if (isEmptyUpdate(update)) return;
-		// Built (if it rested) before the update's own transaction is tracked below.
+		// Built (if it rested) before the update's own transaction is tracked below. Building is
+		// the room's own doing: the peer's budget pays only for admitting and applying its update.
 		const doc = this.doc;
-		this.#stateBeforeChange = null;
-		this.#applyingFrom = from;
+		const started = performance.now();
+		if (!this.#gate.admit(from, update, doc)) return;
+		let outcome: Integrated;
 		try {
-			Y.applyUpdate(doc, update, from);
+			outcome = this.#integrate(from, update);
 		} catch (error) {
+			takeWaiting(doc);
 			this.#storeDamagedPart(from);
 			this.#storeOwnChange();
 			throw new MalformedMessageError('update could not be applied', { cause: error });
-		} finally {
-			this.#applyingFrom = undefined;
 		}
-		// Stored and relayed right after the update, as the room's own change.
+		// A duplicate changes nothing and is neither stored nor relayed; the part of an update
+		// still waiting for its dependencies is held (pending.ts) until they arrive.
+		if (outcome.added) this.#storeAndRelay(from, outcome.added);
+		if (outcome.waiting) this.#hold(from, outcome.waiting);
+		this.#gate.charge(from, performance.now() - started);
+		this.#retryWaiting();
+		// A schema-1 client's plain strings, folded into text as the room's own change (stored and
+		// relayed after the updates they follow).
 		this.#lateStrings?.fold();
-		const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-		// A duplicate changes nothing and is neither stored nor relayed; an update still waiting
-		// for its dependencies is kept, since the doc will need it once they arrive.
-		if (this.#stateBeforeChange !== null || pending) this.#storeAndRelay(from, update);
 		this.#storeOwnChange();
 		this.#restWhenIdle();
 	}
@@ -272,6 +322,96 @@ export class Room {
 		this.#presenceRelay.stop();
 		if (!this.#broken && this.#logLength > 0) await this.#compact();
 		this.#state.destroy();
+	}
+
+	#newGate(storedBytes: number): UpdateGate<RoomPeer> {
+		const { metrics, logger, boards } = this.deps;
+		const limits = this.deps.admission ?? DEFAULT_ADMISSION_LIMITS;
+		return new UpdateGate({ boardId: this.boardId, limits, metrics, logger, boards }, storedBytes);
+	}
+
+	// Applies an update with `origin`. Returns what the board gained (null: nothing; the update
+	// itself unless part of it waits) and the part that waits for missing dependencies, taken
+	// out of the doc so that Yjs neither merges it into every later update nor sends it in sync
+	// replies (see pending.ts).
+	#integrate(origin: unknown, update: Uint8Array): Integrated {
+		const doc = this.doc;
+		this.#stateBeforeChange = null;
+		this.#applyingFrom = origin;
+		try {
+			Y.applyUpdate(doc, update, origin);
+		} finally {
+			this.#applyingFrom = undefined;
+		}
+		const waiting = takeWaiting(doc);
+		const before = this.#stateBeforeChange;
+		if (before === null) return { added: null, waiting };
+		const added = waiting ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before)) : update;
+		return { added, waiting };
+	}
+
+	// Holds what waits for `owner` (null: another node); whoever that pushes past a bound of
+	// pending.ts is closed, and its waiting updates are dropped.
+	#hold(owner: RoomPeer | null, waiting: WaitingUpdate): void {
+		for (const dropped of this.#waiting.hold(owner, waiting)) {
+			if (dropped) this.#gate.refuse(dropped, 'tooMuchPending');
+			else this.#loggedDrop('other nodes', waiting.update.length);
+		}
+	}
+
+	// Applies held updates whose dependencies have arrived, each as if its sender sent it now:
+	// admitted again (its place in the board is known at last), charged to its sender.
+	#retryWaiting(): void {
+		for (
+			let held = this.#waiting.takeReady(this.doc);
+			held;
+			held = this.#waiting.takeReady(this.doc)
+		) {
+			const { owner } = held;
+			const started = performance.now();
+			const update = Y.convertUpdateFormatV2ToV1(held.update);
+			if (!this.#gate.admit(owner, update, this.doc)) continue;
+			const { added, waiting } = this.#integrate(owner ?? BUS_ORIGIN, update);
+			if (added && owner) this.#storeAndRelay(owner, added);
+			else if (added) this.#relayFromOtherNode(added);
+			if (waiting) this.#hold(owner, waiting);
+			this.#gate.charge(owner, performance.now() - started);
+		}
+	}
+
+	// Applies what the store holds, in order. Parts that wait for others are taken out as they
+	// come (Yjs would merge each into the rest, over and over) and tried again once what they
+	// wait for is in; what still waits then has no sender to close: it is dropped with a log line
+	// (a board written by an earlier Charter may hold some on disk).
+	#applyStored(stored: StoredBoard): void {
+		const doc = this.doc;
+		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
+		const waiting = new PendingUpdates<null>(UNBOUNDED);
+		const apply = (update: Uint8Array, v2 = false) => {
+			if (v2) Y.applyUpdateV2(doc, update, STORE_ORIGIN);
+			else Y.applyUpdate(doc, update, STORE_ORIGIN);
+			const rest = takeWaiting(doc);
+			if (rest) waiting.hold(null, rest);
+		};
+		this.#applyingFrom = STORE_ORIGIN;
+		try {
+			doc.transact(() => {
+				for (const part of parts) apply(part);
+				for (let held = waiting.takeReady(doc); held; held = waiting.takeReady(doc)) {
+					apply(held.update, true);
+				}
+			}, STORE_ORIGIN);
+		} finally {
+			this.#applyingFrom = undefined;
+		}
+		if (waiting.bytes > 0) this.#loggedDrop('the store', waiting.bytes);
+	}
+
+	#loggedDrop(source: string, bytes: number): void {
+		this.deps.logger.warn(
+			{ boardId: this.boardId, bytes, source },
+			'dropped changes whose dependencies are missing'
+		);
 	}
 
 	#watch(doc: Y.Doc): void {
@@ -321,6 +461,7 @@ export class Room {
 	// Updates that arrive before the queue reaches them share one batch: one group commit, then
 	// each is relayed. A reply queued after an update closes the batch, so it still waits for it.
 	#storeAndRelay(from: RoomPeer | null, update: Uint8Array): void {
+		this.#gate.grew(update.length);
 		const relay = { frame: encodeSync(SyncStep.update, update), from };
 		if (this.#openBatch) {
 			this.#openBatch.updates.push(update);
@@ -408,18 +549,17 @@ export class Room {
 
 	#applyFromOtherNode(update: Uint8Array): void {
 		if (this.#broken || this.#unloaded) return;
-		this.#stateBeforeChange = null;
-		this.#applyingFrom = BUS_ORIGIN;
-		try {
-			Y.applyUpdate(this.doc, update, BUS_ORIGIN);
-		} finally {
-			this.#applyingFrom = undefined;
-		}
-		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
-		if (this.#stateBeforeChange !== null || pending) {
-			this.#broadcast(encodeSync(SyncStep.update, update));
-		}
+		const { added, waiting } = this.#integrate(BUS_ORIGIN, update);
+		if (added) this.#relayFromOtherNode(added);
+		if (waiting) this.#hold(null, waiting);
+		this.#retryWaiting();
 		this.#storeOwnChange();
+	}
+
+	// Another node stored it: it is only relayed here, never stored again.
+	#relayFromOtherNode(added: Uint8Array): void {
+		this.#gate.grew(added.length);
+		this.#broadcast(encodeSync(SyncStep.update, added));
 	}
 
 	// The bus may have lost something (a trimmed stream, a restarted Redis): whatever the store
@@ -431,12 +571,7 @@ export class Room {
 		});
 		if (!stored || this.#broken || this.#unloaded) return;
 		this.#stateBeforeChange = null;
-		this.#applyingFrom = STORE_ORIGIN;
-		this.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, STORE_ORIGIN);
-			for (const update of stored.log) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
-		}, STORE_ORIGIN);
-		this.#applyingFrom = undefined;
+		this.#applyStored(stored);
 		if (this.#stateBeforeChange !== null) {
 			const missed = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.#stateBeforeChange));
 			this.#broadcast(encodeSync(SyncStep.update, missed));

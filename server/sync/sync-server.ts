@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
 import { Connection } from './connection.ts';
+import type { SyncHardening } from './hardening.ts';
 import { PROTOCOL } from './protocol.ts';
 import { RoomRegistry } from './rooms.ts';
 
@@ -24,12 +26,15 @@ export interface SyncServerOptions {
 	compactAfterUpdates: number;
 	/** Told each time a room stored a change (automatic checkpoints listen here). */
 	onStored?: (boardId: string) => void;
+	/** Update admission, pending data, board quotas and connections per address (issue 14). */
+	hardening?: SyncHardening;
 }
 
 const STATUS_TEXT = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
+	429: 'Too Many Requests',
 	503: 'Service Unavailable'
 } as const;
 
@@ -59,8 +64,20 @@ export class SyncServer {
 
 	constructor(private readonly options: SyncServerOptions) {
 		const { store, bus, metrics, logger, limits, compactAfterUpdates, onStored } = options;
+		const { admission, pending, boards } = options.hardening ?? {};
 		this.rooms = new RoomRegistry(
-			{ store, bus, metrics, logger, limits, compactAfterUpdates, onStored },
+			{
+				store,
+				bus,
+				metrics,
+				logger,
+				limits,
+				compactAfterUpdates,
+				onStored,
+				admission,
+				pending,
+				boards
+			},
 			{
 				unloadDelayMs: options.roomUnloadDelayMs,
 				maxConnectionsPerRoom: limits.maxConnectionsPerRoom
@@ -133,13 +150,18 @@ export class SyncServer {
 			logger.debug({ status: decision.status, reason: decision.reason }, 'upgrade refused');
 			return refuseUpgrade(socket, decision.status, decision.message);
 		}
+		const { hardening } = this.options;
+		const address = clientAddress(req, hardening?.trustProxy ?? false);
+		if (hardening && !hardening.connections.acquire(address)) {
+			metrics.reject('connections_per_address');
+			return refuseUpgrade(socket, 429, 'too many connections from this address');
+		}
+		// The TCP socket closes whatever becomes of the upgrade: the count cannot leak.
+		if (hardening) socket.once('close', () => hardening.connections.release(address));
 		this.#wss.handleUpgrade(req, socket, head, (ws) => {
-			const connection = new Connection(ws, socket, decision.boardId, decision.capability, {
-				rooms: this.rooms,
-				metrics,
-				logger,
-				limits: this.options.limits
-			});
+			const deps = { rooms: this.rooms, metrics, logger, limits: this.options.limits };
+			const { boardId, capability } = decision;
+			const connection = new Connection(ws, socket, boardId, capability, deps, address);
 			this.#connections.add(connection);
 			connection.onClosed(() => this.#connections.delete(connection));
 			connection.start();

@@ -124,6 +124,16 @@ export class FailingStore implements Store {
 		return this.inner.loadVersion(boardId, versionId);
 	}
 
+	/** {@inheritDoc Store.deleteVersions} */
+	deleteVersions(boardId: string, versionIds: readonly string[]): Promise<number> {
+		return this.inner.deleteVersions(boardId, versionIds);
+	}
+
+	/** {@inheritDoc Store.countBoards} */
+	countBoards(): Promise<number> {
+		return this.inner.countBoards();
+	}
+
 	/** {@inheritDoc Store.ping} */
 	ping(): Promise<void> {
 		return this.inner.ping();

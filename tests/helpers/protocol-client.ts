@@ -14,6 +14,8 @@ export interface ProtocolSocketOptions {
 	origin?: string;
 	/** False to leave pings unanswered, as a vanished peer would. */
 	autoPong?: boolean;
+	/** More request headers, e.g. X-Forwarded-For behind a trusted proxy. */
+	headers?: Record<string, string>;
 }
 
 /** Whether a server frame is the sync message of `step`. */
@@ -95,7 +97,7 @@ export class ProtocolSocket {
 		options: ProtocolSocketOptions = {}
 	): Promise<ProtocolSocket> {
 		const socket = new WebSocket(`${syncUrl}/${boardId}`, ['charter.v1', `key.${key}`], {
-			headers: options.origin ? { origin: options.origin } : {},
+			headers: { ...options.headers, ...(options.origin ? { origin: options.origin } : {}) },
 			autoPong: options.autoPong ?? true
 		});
 		const opened = new ProtocolSocket(socket);

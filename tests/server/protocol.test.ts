@@ -46,8 +46,10 @@ describe('decoding never reads past the message', () => {
 });
 
 describe('CloseReason', () => {
-	it('uses only the codes of issue 5 and RFC 6455', () => {
-		expect([...CLOSE_CODES].sort()).toEqual([1001, 1002, 1003, 1006, 1007, 1009, 1011, 1013, 4429]);
+	it('uses only the codes of issues 5 and 14 and RFC 6455', () => {
+		expect([...CLOSE_CODES].sort()).toEqual([
+			1001, 1002, 1003, 1006, 1007, 1009, 1011, 1013, 4400, 4409, 4413, 4415, 4422, 4429, 4507, 4529
+		]);
 		expect(CloseReason.rateLimited.code).toBe(4429);
 		expect(CloseReason.roomFull.code).toBe(1013);
 		expect(CloseReason.slowConsumer.code).toBe(1013);

@@ -89,7 +89,7 @@ function noise(size: number): Uint8Array {
 	return bytes;
 }
 
-/** The behaviour every Store adapter must have (SQLite today, PostgreSQL later). */
+/** The behaviour every Store adapter must have (SQLite and PostgreSQL). */
 export function storeContract(name: string, makeFixture: () => Promise<StoreFixture>): void {
 	describe(`Store contract: ${name}`, () => {
 		let fixture: StoreFixture;
@@ -339,6 +339,38 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect([...(await reopened.loadVersion('board-v9', meta.id))!]).toEqual([...state]);
 		});
 
+		it('deletes the versions it is given, and only those of that board', async () => {
+			const keep = versionMeta('keep', 1);
+			const prune = versionMeta('prune', 2, { kind: 'auto', createdBy: null });
+			const other = versionMeta('prune', 3, { kind: 'auto', createdBy: null });
+			await fixture.store.saveVersion('board-vd', keep, boardState('keep'));
+			await fixture.store.saveVersion('board-vd', prune, boardState('prune'));
+			await fixture.store.saveVersion('board-ve', other, boardState('other board'));
+			const deleted = await fixture.store.deleteVersions('board-vd', [
+				prune.id,
+				'not-a-version'.padEnd(21, '_')
+			]);
+			expect(deleted).toBe(1);
+			expect((await fixture.store.listVersions('board-vd')).map((v) => v.id)).toEqual([keep.id]);
+			expect(await fixture.store.loadVersion('board-vd', prune.id)).toBeNull();
+			expect((await fixture.store.listVersions('board-ve')).map((v) => v.id)).toEqual([other.id]);
+			expect(await fixture.store.deleteVersions('board-vd', [])).toBe(0);
+			const reopened = await fixture.reopen();
+			expect((await reopened.listVersions('board-vd')).map((v) => v.id)).toEqual([keep.id]);
+		});
+
+		it('counts the boards that have a snapshot or updates, each once', async () => {
+			expect(await fixture.store.countBoards()).toBe(0);
+			await fixture.store.append('board-n1', Uint8Array.of(0, 0));
+			await fixture.store.appendMany('board-n1', [Uint8Array.of(0, 0), Uint8Array.of(0, 0)]);
+			await fixture.store.append('board-n2', Uint8Array.of(0, 0));
+			await fixture.store.compact('board-n2');
+			await fixture.store.saveVersion('board-n3', versionMeta('only', 1), boardState('x'));
+			expect(await fixture.store.countBoards()).toBe(2);
+			await fixture.store.append('board-n2', Uint8Array.of(0, 0));
+			expect(await fixture.store.countBoards()).toBe(2);
+		});
+
 		it('answers a ping while open and fails once closed', async () => {
 			await expect(fixture.store.ping()).resolves.toBeUndefined();
 			await fixture.store.close();
@@ -351,6 +383,8 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			).rejects.toThrow();
 			await expect(fixture.store.listVersions('board-g')).rejects.toThrow();
 			await expect(fixture.store.loadVersion('board-g', meta.id)).rejects.toThrow();
+			await expect(fixture.store.deleteVersions('board-g', [meta.id])).rejects.toThrow();
+			await expect(fixture.store.countBoards()).rejects.toThrow();
 		});
 	});
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Capability } from './keys.ts';
 import { ConnectionWatch } from './connection-watch.ts';
 import { boardDatabaseName } from './local-boards.ts';
+import { serverRefusal, type ServerRefusal } from './server-refusals.ts';
 import {
 	initialSyncState,
 	isLive,
@@ -34,6 +35,7 @@ export class BoardSession {
 	readonly #status = $derived(syncStatusOf(this.#sync));
 	readonly #live = $derived(isLive(this.#sync));
 	#loadedLocally = $state(false);
+	#refusal = $state.raw<ServerRefusal | null>(null);
 	readonly #persistence: IndexeddbPersistence;
 	readonly #provider: WebsocketProvider;
 	readonly #watch: ConnectionWatch;
@@ -54,6 +56,14 @@ export class BoardSession {
 			maxBackoffTime: 5_000
 		});
 		this.#watch = new ConnectionWatch(this.#provider, this.doc, (state) => (this.#sync = state));
+		// Why the server closed the connection on purpose (a 44xx code), shown until the board
+		// syncs again.
+		this.#provider.on('sync', (synced: boolean) => {
+			if (synced && this.#provider.wsconnected) this.#refusal = null;
+		});
+		this.#provider.on('connection-close', (event) => {
+			if (event) this.#refusal = serverRefusal(event.code) ?? this.#refusal;
+		});
 	}
 
 	/**
@@ -68,6 +78,16 @@ export class BoardSession {
 	/** True while the socket is open and the server's state was received and confirmed on it. */
 	get live(): boolean {
 		return this.#live;
+	}
+
+	/** Why the server last closed the connection on purpose, until the board syncs again. */
+	get refusal(): ServerRefusal | null {
+		return this.#refusal;
+	}
+
+	/** Connects again after the server refused this client for good (a 44xx close code). */
+	reconnect(): void {
+		this.#provider.connect();
 	}
 
 	/** True once the offline copy was read, so what is shown is at least what we had before. */
