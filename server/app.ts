@@ -5,9 +5,12 @@ import { LocalBus } from './bus/local.ts';
 import { limitsOf, type Config } from './config.ts';
 import { createSqliteStore, dependencyChecks } from './dependencies.ts';
 import { DependencyMonitor } from './health.ts';
+import { HostAllowlist, ownHosts } from './host-check.ts';
 import { loadAppHandler, requestListener } from './http.ts';
 import type { Logger } from './log.ts';
+import { startMetricsServer, type MetricsAccess, type MetricsServer } from './metrics-access.ts';
 import { Metrics } from './metrics.ts';
+import { guardRequests } from './request-guards.ts';
 import type { Store } from './store/store.ts';
 import { readBoardState } from './api/board-state.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
@@ -20,6 +23,8 @@ export interface CharterServices {
 	metrics: Metrics;
 	sync: SyncServer;
 	health: DependencyMonitor;
+	/** The names requests and upgrades may carry as Host. */
+	hosts: HostAllowlist;
 	/** Stops syncing, stores and unloads every board, and closes the bus and the store. */
 	close(): Promise<void>;
 }
@@ -49,6 +54,7 @@ export function createServices(
 		intervalMs: config.HEALTH_CHECK_MS
 	});
 	health.start();
+	const hosts = new HostAllowlist([...ownHosts(config.HOST), ...config.ALLOWED_HOSTS]);
 	const checkpoints = new Checkpoints({
 		store,
 		logger,
@@ -61,6 +67,7 @@ export function createServices(
 		metrics,
 		logger,
 		allowedOrigins: config.ALLOWED_ORIGINS,
+		hosts,
 		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
 		compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
@@ -72,6 +79,7 @@ export function createServices(
 		metrics,
 		sync,
 		health,
+		hosts,
 		async close() {
 			health.stop();
 			checkpoints.close();
@@ -86,6 +94,8 @@ export function createServices(
 export interface RunningServer {
 	server: Server;
 	port: number;
+	/** The loopback port serving /metrics when METRICS_PORT is set. */
+	metricsPort: number | null;
 	services: CharterServices;
 	close(): Promise<void>;
 }
@@ -107,8 +117,15 @@ export async function startServer(
 	if (!app && options.serveApp !== false) {
 		logger.warn('the app is not built (run `npm run build`): serving sync and health only');
 	}
+	const metricsAccess: MetricsAccess = {
+		token: config.METRICS_TOKEN,
+		separatePort: config.METRICS_PORT !== undefined
+	};
 	const server = createServer(
-		requestListener({ ...services, rooms: services.sync.rooms, logger }, app)
+		guardRequests(
+			{ hosts: services.hosts, metricsAccess, metrics: services.metrics },
+			requestListener({ ...services, rooms: services.sync.rooms, logger }, app)
+		)
 	);
 	server.on('upgrade', (req, socket, head) => {
 		if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy();
@@ -118,12 +135,18 @@ export async function startServer(
 		server.listen(config.PORT, config.HOST, resolve);
 	});
 	const { port } = server.address() as AddressInfo;
+	let metricsServer: MetricsServer | null = null;
+	if (config.METRICS_PORT !== undefined) {
+		metricsServer = await startMetricsServer(config.METRICS_PORT, services.metrics, metricsAccess);
+	}
 	return {
 		server,
 		port,
+		metricsPort: metricsServer?.port ?? null,
 		services,
 		// Stop accepting first, then let the sync server finish its work and close its sockets.
 		async close() {
+			await metricsServer?.close();
 			server.close();
 			server.closeIdleConnections();
 			await services.close();

@@ -28,6 +28,26 @@ const origins = z
 		)
 	);
 
+const HOST_ENTRY = /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$|^\[?[0-9a-f:.]+\]?$/i;
+
+// Host names this server answers to, besides its own (see host-check.ts).
+const hostNames = z
+	.string()
+	.default('')
+	.transform((text) =>
+		text
+			.split(',')
+			.map((host) => host.trim())
+			.filter(Boolean)
+	)
+	.pipe(
+		z.array(
+			z.string().regex(HOST_ENTRY, {
+				error: 'expected a comma-separated list of host names like charter.example or *.example.org'
+			})
+		)
+	);
+
 /** A URL of a service: one of `protocols`, with a host. */
 const serviceUrl = (protocols: readonly string[], example: string) => {
 	const error = `expected a ${protocols.map((p) => `${p}//`).join(' or ')} URL like ${example}`;
@@ -53,6 +73,17 @@ export const configSchema = z.object({
 	HOST: z.string().min(1, { error: 'expected a host name or address' }).default('localhost'),
 	DATA_DIR: z.string().min(1, { error: 'expected a directory path' }).default('./data'),
 	ALLOWED_ORIGINS: origins,
+	/** Host names, besides the server's own, that requests may carry (DNS rebinding defence). */
+	ALLOWED_HOSTS: hostNames,
+	/** When set, /metrics answers only requests with `Authorization: Bearer <token>`. */
+	METRICS_TOKEN: z
+		.string()
+		.regex(/^[\x21-\x7e]{16,256}$/, {
+			error: 'expected 16 to 256 printable characters without spaces'
+		})
+		.optional(),
+	/** When set, /metrics is served on 127.0.0.1 at this port only, not on PORT. */
+	METRICS_PORT: integer(0, 65535).optional(),
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'expected one of fatal, error, warn, info, debug, trace, silent'

@@ -10,6 +10,7 @@ export type RejectReason =
 	| 'bad_key'
 	| 'bad_protocol'
 	| 'forbidden_origin'
+	| 'forbidden_host'
 	| 'shutting_down'
 	| 'malformed'
 	| 'unsupported_data'

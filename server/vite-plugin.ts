@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDependencies } from './dependencies.ts';
+import { admitHost } from './host-check.ts';
 import { serviceRoutes } from './http.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -22,6 +23,10 @@ export function charterSyncPlugin(): Plugin {
 			const metrics = new Metrics();
 			const dependencies = await openDependencies(config, logger, metrics);
 			const services = createServices(config, logger, { ...dependencies, metrics });
+			// Vite checks Host for its own pages; Charter's routes are checked like in production.
+			server.middlewares.use((req, res, next) => {
+				if (admitHost(services.hosts, req, res)) next();
+			});
 			server.middlewares.use(serviceRoutes({ ...services, rooms: services.sync.rooms, logger }));
 			// Vite's own HMR socket shares this server: leave every other upgrade to it.
 			server.httpServer.on('upgrade', (req, socket, head) => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
+import { UNKNOWN_HOST_MESSAGE, type HostAllowlist } from '../host-check.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
@@ -19,6 +20,8 @@ export interface SyncServerOptions {
 	metrics: Metrics;
 	logger: Logger;
 	allowedOrigins: readonly string[];
+	/** The names an upgrade's Host may carry; every upgrade is refused with 421 otherwise. */
+	hosts: HostAllowlist;
 	limits: Limits;
 	roomUnloadDelayMs: number;
 	compactAfterUpdates: number;
@@ -30,6 +33,7 @@ const STATUS_TEXT = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
+	421: 'Misdirected Request',
 	503: 'Service Unavailable'
 } as const;
 
@@ -126,6 +130,11 @@ export class SyncServer {
 		if (this.#closing) {
 			metrics.reject('shutting_down');
 			return refuseUpgrade(socket, 503, 'server shutting down');
+		}
+		// Before the Origin check: a rebound page's Origin matches the (attacker's) Host it sends.
+		if (!this.options.hosts.allows(req.headers.host)) {
+			metrics.reject('forbidden_host');
+			return refuseUpgrade(socket, 421, UNKNOWN_HOST_MESSAGE);
 		}
 		if (!decision.ok) {
 			metrics.reject(decision.reason);
