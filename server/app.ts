@@ -12,6 +12,7 @@ import { startMetricsServer, type MetricsAccess, type MetricsServer } from './me
 import { Metrics } from './metrics.ts';
 import { guardRequests } from './request-guards.ts';
 import type { Store } from './store/store.ts';
+import { AppendOutcomes, TrackedStore } from './store/tracked-store.ts';
 import { readBoardState } from './api/board-state.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
 import { SyncServer } from './sync/sync-server.ts';
@@ -45,14 +46,17 @@ export function createServices(
 	logger: Logger,
 	parts: ServiceParts = {}
 ): CharterServices {
-	const store = parts.store ?? createSqliteStore(config);
+	const openedStore = parts.store ?? createSqliteStore(config);
 	const bus = parts.bus ?? new LocalBus();
 	const metrics = parts.metrics ?? new Metrics();
-	const health = new DependencyMonitor(dependencyChecks({ store, bus }), {
-		metrics,
-		logger,
-		intervalMs: config.HEALTH_CHECK_MS
-	});
+	// Health reflects a write probe and the outcome of the latest append (see dependencyChecks).
+	const appends = new AppendOutcomes();
+	const store = new TrackedStore(openedStore, appends);
+	const health = new DependencyMonitor(
+		dependencyChecks({ store: openedStore, bus }, appends, 3 * config.HEALTH_CHECK_MS),
+		{ metrics, logger, intervalMs: config.HEALTH_CHECK_MS }
+	);
+	appends.onFailing(() => void health.check());
 	health.start();
 	const hosts = new HostAllowlist([...ownHosts(config.HOST), ...config.ALLOWED_HOSTS]);
 	const checkpoints = new Checkpoints({

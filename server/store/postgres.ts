@@ -239,6 +239,17 @@ export class PostgresStore implements Store {
 		}
 	}
 
+	/** {@inheritDoc Store.probe} */
+	async probe(): Promise<void> {
+		await this.#run(null, 'probe', () =>
+			this.#pool.query(
+				`INSERT INTO store_probe (id, probed_at) VALUES (1, $1)
+				 ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`,
+				[Date.now()]
+			)
+		);
+	}
+
 	/** {@inheritDoc Store.close} */
 	async close(): Promise<void> {
 		if (this.#closed) return;

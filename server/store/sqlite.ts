@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { probeDirectory, quickCheck } from './sqlite-health.ts';
 import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
 
 /** How hard SQLite works to keep an acknowledged write (see README, "Durability"). */
@@ -38,6 +39,10 @@ const SCHEMA = `
 		PRIMARY KEY (board_id, version_id)
 	) WITHOUT ROWID;
 	CREATE INDEX IF NOT EXISTS board_version_newest ON board_version (board_id, created_at DESC, version_id DESC);
+	CREATE TABLE IF NOT EXISTS store_probe (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		probed_at INTEGER NOT NULL
+	);
 `;
 
 interface VersionRow {
@@ -71,11 +76,22 @@ export class SqliteStore implements Store {
 	>;
 	readonly #selectVersions: Database.Statement<[string], VersionRow>;
 	readonly #selectVersionState: Database.Statement<[string, string], { state: Buffer }>;
+	readonly #writeProbe: Database.Statement<[number]>;
+	readonly #dataDir: string | null;
 
+	/** Opens (or creates) the database; throws StoreDamagedError when SQLite finds it damaged. */
 	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
 		const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'charter.sqlite');
 		if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+		this.#dataDir = dataDir === ':memory:' ? null : dataDir;
 		this.#db = new Database(file);
+		// Before anything is written to it: a damaged store is refused, not built upon.
+		try {
+			quickCheck(this.#db, file);
+		} catch (error) {
+			this.#db.close();
+			throw error;
+		}
 		this.#db.pragma('journal_mode = WAL');
 		this.#db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
 		this.#db.pragma('busy_timeout = 5000');
@@ -114,6 +130,10 @@ export class SqliteStore implements Store {
 		);
 		this.#selectVersionState = this.#db.prepare(
 			'SELECT state FROM board_version WHERE board_id = ? AND version_id = ?'
+		);
+		this.#writeProbe = this.#db.prepare(
+			`INSERT INTO store_probe (id, probed_at) VALUES (1, ?)
+			 ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`
 		);
 		// Read, merge, write and trim in one transaction, so a crash leaves either the old
 		// snapshot and log or the new snapshot, never a mix.
@@ -190,6 +210,21 @@ export class SqliteStore implements Store {
 	/** {@inheritDoc Store.ping} */
 	async ping(): Promise<void> {
 		this.#guard(null, 'ping', () => this.#db.prepare('SELECT 1').get());
+	}
+
+	/**
+	 * {@inheritDoc Store.probe}
+	 * A one-row write committed like an append, then a page written into DATA_DIR (see
+	 * probeDirectory: SQLite alone can keep writing into space it holds on a full disk).
+	 */
+	async probe(): Promise<void> {
+		this.#guard(null, 'probe', () => this.#writeProbe.run(Date.now()));
+		if (!this.#dataDir) return;
+		try {
+			await probeDirectory(this.#dataDir);
+		} catch (cause) {
+			throw new StoreError('DATA_DIR is not writable', null, { cause });
+		}
 	}
 
 	/** What SQLite itself reports about how it keeps writes, for the start-up log and tests. */

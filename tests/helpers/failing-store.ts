@@ -100,6 +100,11 @@ export class FailingStore implements Store {
 		return this.inner.ping();
 	}
 
+	/** {@inheritDoc Store.probe} */
+	probe(): Promise<void> {
+		return this.inner.probe();
+	}
+
 	/** {@inheritDoc Store.close} */
 	close(): Promise<void> {
 		return this.inner.close();

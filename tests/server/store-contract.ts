@@ -289,6 +289,17 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect([...(await reopened.loadVersion('board-v9', meta.id))!]).toEqual([...state]);
 		});
 
+		it('probes a write while open, again and again, leaving the boards as they were, and fails once closed', async () => {
+			await fixture.store.append('board-p', Uint8Array.of(0, 0));
+			for (let i = 0; i < 3; i++) await expect(fixture.store.probe()).resolves.toBeUndefined();
+			expect(await fixture.store.load('board-p')).toEqual({
+				snapshot: null,
+				log: [Uint8Array.of(0, 0)]
+			});
+			await fixture.store.close();
+			await expect(fixture.store.probe()).rejects.toBeInstanceOf(StoreError);
+		});
+
 		it('answers a ping while open and fails once closed', async () => {
 			await expect(fixture.store.ping()).resolves.toBeUndefined();
 			await fixture.store.close();
