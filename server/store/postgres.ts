@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import * as Y from 'yjs';
 import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
+import { mergeCollected } from './collect-garbage.ts';
 import { isConnectionError } from './postgres-errors.ts';
 import { migrate } from './postgres-schema.ts';
 
@@ -153,7 +153,7 @@ export class PostgresStore implements Store {
 					`INSERT INTO board_snapshot (board_id, snapshot, compacted_at) VALUES ($1, $2, $3)
 					 ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot,
 					 compacted_at = excluded.compacted_at`,
-					[boardId, toBuffer(Y.mergeUpdates(parts)), Date.now()]
+					[boardId, toBuffer(mergeCollected(parts)), Date.now()]
 				);
 				// Exactly the rows merged: an append that commits meanwhile stays in the log.
 				await client.query(

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
+import { mergeCollected } from './collect-garbage.ts';
 import { probeDirectory, quickCheck } from './sqlite-health.ts';
 import { StoreError, type Store, type StoredBoard, type VersionInfo } from './store.ts';
 
@@ -95,6 +95,9 @@ export class SqliteStore implements Store {
 		this.#db.pragma('journal_mode = WAL');
 		this.#db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
 		this.#db.pragma('busy_timeout = 5000');
+		// Rows compaction deletes (the log, old snapshots) are zeroed where that costs no extra
+		// I/O, so deleted text lingers less in free pages.
+		this.#db.pragma('secure_delete = FAST');
 		this.#db.exec(SCHEMA);
 		this.#selectSnapshot = this.#db.prepare(
 			'SELECT snapshot FROM board_snapshot WHERE board_id = ?'
@@ -143,7 +146,7 @@ export class SqliteStore implements Store {
 			const snapshot = this.#selectSnapshot.get(boardId)?.snapshot;
 			const parts = log.map((row) => row.data as Uint8Array);
 			if (snapshot) parts.unshift(snapshot);
-			upsertSnapshot.run(boardId, Y.mergeUpdates(parts), Date.now());
+			upsertSnapshot.run(boardId, mergeCollected(parts), Date.now());
 			deleteLog.run(boardId, log.at(-1)!.seq);
 		});
 	}
