@@ -103,6 +103,18 @@ export const configSchema = z.object({
 	HEARTBEAT_MS: integer(100, 10 * 60_000).default(DEFAULT_LIMITS.heartbeatMs),
 	MAX_AWARENESS_STATE_BYTES: integer(64, MiB).default(DEFAULT_LIMITS.maxAwarenessStateBytes),
 	AWARENESS_RELAY_MS: integer(0, 10_000).default(DEFAULT_LIMITS.awarenessRelayMs),
+	MAX_AWARENESS_BYTES_PER_CONNECTION: integer(64, 64 * MiB).default(
+		DEFAULT_LIMITS.maxAwarenessBytesPerConnection
+	),
+	MAX_AWARENESS_STATES_PER_ROOM: integer(2, 1_000_000).default(
+		DEFAULT_LIMITS.maxAwarenessStatesPerRoom
+	),
+	MAX_AWARENESS_BYTES_PER_ROOM: integer(1024, 1024 * MiB).default(
+		DEFAULT_LIMITS.maxAwarenessBytesPerRoom
+	),
+	AWARENESS_RELAY_BYTES_PER_SECOND: integer(1024, 1024 * MiB).default(
+		DEFAULT_LIMITS.awarenessRelayBytesPerSecond
+	),
 	SHUTDOWN_TIMEOUT_MS: integer(100, 10 * 60_000).default(10_000),
 	/** PostgreSQL instead of SQLite, shared by every node. */
 	DATABASE_URL: serviceUrl(
@@ -121,6 +133,13 @@ export const configSchema = z.object({
 
 /** Checks that need two variables; each names the one to change. */
 const consistentConfigSchema = configSchema.superRefine((config, context) => {
+	if (config.MAX_AWARENESS_BYTES_PER_CONNECTION < config.MAX_AWARENESS_STATE_BYTES) {
+		context.addIssue({
+			code: 'custom',
+			path: ['MAX_AWARENESS_BYTES_PER_CONNECTION'],
+			message: `expected at least MAX_AWARENESS_STATE_BYTES (${config.MAX_AWARENESS_STATE_BYTES}), or no state that size could be shown`
+		});
+	}
 	if (config.RATE_BYTES_BURST < config.MAX_MESSAGE_BYTES) {
 		context.addIssue({
 			code: 'custom',
@@ -176,6 +195,10 @@ export function limitsOf(config: Config): Limits {
 		maxBufferedBytes: config.MAX_BUFFERED_BYTES,
 		heartbeatMs: config.HEARTBEAT_MS,
 		maxAwarenessStateBytes: config.MAX_AWARENESS_STATE_BYTES,
-		awarenessRelayMs: config.AWARENESS_RELAY_MS
+		awarenessRelayMs: config.AWARENESS_RELAY_MS,
+		maxAwarenessBytesPerConnection: config.MAX_AWARENESS_BYTES_PER_CONNECTION,
+		maxAwarenessStatesPerRoom: config.MAX_AWARENESS_STATES_PER_ROOM,
+		maxAwarenessBytesPerRoom: config.MAX_AWARENESS_BYTES_PER_ROOM,
+		awarenessRelayBytesPerSecond: config.AWARENESS_RELAY_BYTES_PER_SECOND
 	};
 }

@@ -19,6 +19,7 @@ export type RejectReason =
 	| 'awareness_not_owner'
 	| 'awareness_too_large'
 	| 'awareness_too_many_ids'
+	| 'awareness_over_budget'
 	| 'too_large'
 	| 'rate_limited'
 	| 'room_full'
