@@ -36,8 +36,11 @@ function field(doc: Y.Doc, section: Parameters<typeof readCharterSection>[1]): Y
  * a number as `meta.title`, a node type Charter does not have, 20,000 levels of nested lists and
  * of nested links, and (with `styled`) a paragraph whose style would cover the page.
  */
-export function hostileBoardState(options: { styled?: boolean; depth?: number } = {}): Uint8Array {
+export function hostileBoardState(
+	options: { styled?: boolean; depth?: number; linkDepth?: number } = {}
+): Uint8Array {
 	const depth = options.depth ?? 20_000;
+	const linkDepth = options.linkDepth ?? depth;
 	const doc = createBoard('kickoff', { title: 'Hostile board' });
 	addRisk(doc, { title: KEPT.risk, likelihood: 4, impact: 5 });
 	doc.transact(() => {
@@ -47,7 +50,7 @@ export function hostileBoardState(options: { styled?: boolean; depth?: number } 
 		appendParagraph(field(doc, 'objectives'), KEPT.objectives);
 		appendDeepList(field(doc, 'objectives'), depth, HIDDEN.deepList);
 		appendParagraph(field(doc, 'inScope'), KEPT.inScope);
-		appendDeepLinks(field(doc, 'inScope'), depth, HIDDEN.deepLinks);
+		appendDeepLinks(field(doc, 'inScope'), linkDepth, HIDDEN.deepLinks);
 		if (options.styled)
 			appendStyledParagraph(field(doc, 'outOfScope'), OVERLAY_TEXT, OVERLAY_STYLE);
 	});
