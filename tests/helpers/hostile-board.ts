@@ -3,6 +3,7 @@ import { addRisk, createBoard, readCharterSection } from '../../src/lib/board/in
 import {
 	OVERLAY_STYLE,
 	OVERLAY_TEXT,
+	appendBogusHeading,
 	appendDeepLinks,
 	appendDeepList,
 	appendParagraph,

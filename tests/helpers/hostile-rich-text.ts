@@ -32,19 +32,23 @@ export function appendParagraph(field: Y.XmlText, content: string): Y.XmlText {
 	return paragraph;
 }
 
-/** Appends a paragraph whose element, and whose text, carry `style` (and a heading tag that is no tag). */
+/** Appends a paragraph whose element, and whose text, carry `style`. */
 export function appendStyledParagraph(field: Y.XmlText, content: string, style: string): void {
 	const paragraph = element(field, field.length, 'paragraph');
 	paragraph.setAttribute('__style', style);
 	paragraph.setAttribute('__textStyle', style);
-	text(paragraph, 0, content, [
-		['__style', style],
-		['__proto__', { polluted: true }]
-	]);
+	text(paragraph, 0, content, [['__style', style]]);
+}
+
+/** Appends a heading whose tag is markup, whose style is `style`, and a text that would replace its prototype. */
+export function appendBogusHeading(field: Y.XmlText, style: string): void {
 	const heading = element(field, field.length, 'heading');
 	heading.setAttribute('__tag', 'img src=x onerror=alert(1)');
 	heading.setAttribute('__style', style);
-	text(heading, 0, 'Heading with a tag that is no tag', [['__style', style]]);
+	text(heading, 0, 'Heading with a tag that is no tag', [
+		['__style', style],
+		['__proto__', { polluted: true }]
+	]);
 }
 
 /** Appends a block of a node type Charter does not have, holding `content`. */

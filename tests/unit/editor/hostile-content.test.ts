@@ -9,6 +9,7 @@ import {
 	OVERLAY_STYLE,
 	OVERLAY_TEXT,
 	appendDeepLinks,
+	appendBogusHeading,
 	appendDeepList,
 	appendParagraph,
 	appendStyledParagraph,
@@ -48,9 +49,10 @@ describe('hostile rich text from a peer', () => {
 	it('never renders a style a peer wrote, whether it arrives live or is there at mount', async () => {
 		const [ada, mallory] = twoPeers();
 		const live = mountField(ada, 'background', { editable: false });
-		mallory.doc.transact(() =>
-			appendStyledParagraph(sectionText(mallory), OVERLAY_TEXT, OVERLAY_STYLE)
-		);
+		mallory.doc.transact(() => {
+			appendStyledParagraph(sectionText(mallory), OVERLAY_TEXT, OVERLAY_STYLE);
+			appendBogusHeading(sectionText(mallory), OVERLAY_STYLE);
+		});
 		await settle();
 		const root = live.editor.getRootElement();
 		expect(shownText(live)).toContain(OVERLAY_TEXT);
