@@ -52,8 +52,10 @@ export function hostileBoardState(
 		appendDeepList(field(doc, 'objectives'), depth, HIDDEN.deepList);
 		appendParagraph(field(doc, 'inScope'), KEPT.inScope);
 		appendDeepLinks(field(doc, 'inScope'), linkDepth, HIDDEN.deepLinks);
-		if (options.styled)
+		if (options.styled) {
 			appendStyledParagraph(field(doc, 'outOfScope'), OVERLAY_TEXT, OVERLAY_STYLE);
+			appendBogusHeading(field(doc, 'outOfScope'), OVERLAY_STYLE);
+		}
 	});
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();

@@ -160,12 +160,15 @@ describe('/metrics access', () => {
 	});
 });
 
-describe('configuration of hosts and metrics', () => {
+describe('configuration of hosts, metrics and presence bounds', () => {
 	it.each([
 		['ALLOWED_HOSTS', 'https://charter.example', 'expected a comma-separated list of host names'],
 		['ALLOWED_HOSTS', 'charter.example/app', 'expected a comma-separated list of host names'],
 		['METRICS_TOKEN', 'short', 'expected 16 to 256 printable characters'],
-		['METRICS_PORT', 'ninety', 'expected an integer from 0 to 65535']
+		['METRICS_PORT', 'ninety', 'expected an integer from 0 to 65535'],
+		['MAX_AWARENESS_BYTES_PER_CONNECTION', '1000', 'expected at least MAX_AWARENESS_STATE_BYTES'],
+		['MAX_AWARENESS_STATES_PER_ROOM', '1', 'expected an integer from 2'],
+		['AWARENESS_RELAY_BYTES_PER_SECOND', 'fast', 'expected an integer from 1024']
 	])('stops with one line naming %s=%s', async (variable, value, expected) => {
 		const { code, output } = await runServerToExit({
 			HOST: '127.0.0.1',
