@@ -1,4 +1,5 @@
-import type { Store, StoredBoard, VersionInfo } from './store.ts';
+import { ForwardingStore } from './forwarding-store.ts';
+import type { Store } from './store.ts';
 
 /**
  * The outcome of the store's latest append, for health: a write probe alone can succeed while
@@ -31,64 +32,22 @@ export class AppendOutcomes {
  * A store that records the outcome of every append (and batch append) in `outcomes`, and
  * otherwise is the store it wraps.
  */
-export class TrackedStore implements Store {
+export class TrackedStore extends ForwardingStore {
 	constructor(
-		readonly inner: Store,
+		inner: Store,
 		private readonly outcomes: AppendOutcomes
-	) {}
-
-	/** {@inheritDoc Store.load} */
-	load(boardId: string): Promise<StoredBoard> {
-		return this.inner.load(boardId);
+	) {
+		super(inner);
 	}
 
 	/** {@inheritDoc Store.append} */
-	append(boardId: string, update: Uint8Array): Promise<void> {
-		return this.#track(this.inner.append(boardId, update));
+	override append(boardId: string, update: Uint8Array): Promise<void> {
+		return this.#track(super.append(boardId, update));
 	}
 
 	/** {@inheritDoc Store.appendMany} */
-	appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
-		return this.#track(this.inner.appendMany(boardId, updates));
-	}
-
-	/** {@inheritDoc Store.compact} */
-	compact(boardId: string): Promise<void> {
-		return this.inner.compact(boardId);
-	}
-
-	/** {@inheritDoc Store.saveVersion} */
-	saveVersion(
-		boardId: string,
-		version: Omit<VersionInfo, 'bytes'>,
-		state: Uint8Array
-	): Promise<VersionInfo> {
-		return this.inner.saveVersion(boardId, version, state);
-	}
-
-	/** {@inheritDoc Store.listVersions} */
-	listVersions(boardId: string): Promise<VersionInfo[]> {
-		return this.inner.listVersions(boardId);
-	}
-
-	/** {@inheritDoc Store.loadVersion} */
-	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
-		return this.inner.loadVersion(boardId, versionId);
-	}
-
-	/** {@inheritDoc Store.ping} */
-	ping(): Promise<void> {
-		return this.inner.ping();
-	}
-
-	/** {@inheritDoc Store.probe} */
-	probe(): Promise<void> {
-		return this.inner.probe();
-	}
-
-	/** {@inheritDoc Store.close} */
-	close(): Promise<void> {
-		return this.inner.close();
+	override appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+		return this.#track(super.appendMany(boardId, updates));
 	}
 
 	async #track(append: Promise<void>): Promise<void> {

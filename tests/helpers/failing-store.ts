@@ -1,22 +1,16 @@
-import {
-	StoreError,
-	type Store,
-	type StoredBoard,
-	type VersionInfo
-} from '../../server/store/store.ts';
+import { ForwardingStore } from '../../server/store/forwarding-store.ts';
+import { StoreError, type VersionInfo } from '../../server/store/store.ts';
 
 /**
  * A real store whose appends fail for chosen boards, and whose version saves can fail or hang,
  * as a full disk or a broken volume would make them: everything else goes through to the store
  * it wraps.
  */
-export class FailingStore implements Store {
+export class FailingStore extends ForwardingStore {
 	readonly #failing = new Set<string>();
 	#failedAppends = 0;
 	#versionSaves: 'work' | 'fail' | 'stall' = 'work';
 	#versionSavesStarted = 0;
-
-	constructor(private readonly inner: Store) {}
 
 	/** From now on, appends to `boardId` fail. */
 	failAppends(boardId: string): void {
@@ -43,36 +37,26 @@ export class FailingStore implements Store {
 		return this.#failedAppends;
 	}
 
-	/** {@inheritDoc Store.load} */
-	load(boardId: string): Promise<StoredBoard> {
-		return this.inner.load(boardId);
-	}
-
 	/** {@inheritDoc Store.append} */
-	async append(boardId: string, update: Uint8Array): Promise<void> {
+	override async append(boardId: string, update: Uint8Array): Promise<void> {
 		if (this.#failing.has(boardId)) {
 			this.#failedAppends++;
 			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
 		}
-		await this.inner.append(boardId, update);
+		await super.append(boardId, update);
 	}
 
 	/** {@inheritDoc Store.appendMany} */
-	async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+	override async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
 		if (this.#failing.has(boardId)) {
 			this.#failedAppends++;
 			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
 		}
-		await this.inner.appendMany(boardId, updates);
-	}
-
-	/** {@inheritDoc Store.compact} */
-	compact(boardId: string): Promise<void> {
-		return this.inner.compact(boardId);
+		await super.appendMany(boardId, updates);
 	}
 
 	/** {@inheritDoc Store.saveVersion} */
-	saveVersion(
+	override saveVersion(
 		boardId: string,
 		version: Omit<VersionInfo, 'bytes'>,
 		state: Uint8Array
@@ -82,31 +66,6 @@ export class FailingStore implements Store {
 		if (this.#versionSaves === 'fail') {
 			return Promise.reject(new StoreError('disk I/O error (simulated by FailingStore)', boardId));
 		}
-		return this.inner.saveVersion(boardId, version, state);
-	}
-
-	/** {@inheritDoc Store.listVersions} */
-	listVersions(boardId: string): Promise<VersionInfo[]> {
-		return this.inner.listVersions(boardId);
-	}
-
-	/** {@inheritDoc Store.loadVersion} */
-	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
-		return this.inner.loadVersion(boardId, versionId);
-	}
-
-	/** {@inheritDoc Store.ping} */
-	ping(): Promise<void> {
-		return this.inner.ping();
-	}
-
-	/** {@inheritDoc Store.probe} */
-	probe(): Promise<void> {
-		return this.inner.probe();
-	}
-
-	/** {@inheritDoc Store.close} */
-	close(): Promise<void> {
-		return this.inner.close();
+		return super.saveVersion(boardId, version, state);
 	}
 }

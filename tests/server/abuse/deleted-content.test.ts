@@ -1,33 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSync, SyncStep } from '../../../server/sync/protocol.ts';
 import { generateBoardKeys } from '../../../src/lib/sync/keys.ts';
-import { connectClient, type TestClient } from '../../helpers/clients.ts';
+import { connectClient } from '../../helpers/clients.ts';
 import { metricValue } from '../../helpers/metrics.ts';
 import { isSyncFrame, ProtocolSocket, updateOf } from '../../helpers/protocol-client.ts';
-import { removeDataDir, startServer, type TestServer } from '../../helpers/server.ts';
+import { startServer } from '../../helpers/server.ts';
 import { versionsApi } from '../../helpers/versions-api.ts';
+import { releasedAfterEach } from '../../helpers/test-resources.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
 const SECRET = 'edit-link-hunter2-0123456789';
 
-let server: TestServer | null = null;
-const clients: TestClient[] = [];
-const sockets: ProtocolSocket[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const socket of sockets.splice(0)) socket.terminate();
-	if (server) {
-		await server.kill();
-		removeDataDir(server.dataDir);
-		server = null;
-	}
-});
+const made = releasedAfterEach();
 
 /** What a viewer with nothing receives when it syncs: the raw bytes of the server's reply. */
 async function viewerSyncBytes(boardId: string, viewKey: string): Promise<Uint8Array> {
-	const viewer = await ProtocolSocket.open(server!.syncUrl, boardId, viewKey);
-	sockets.push(viewer);
+	const viewer = await ProtocolSocket.open(made.server!.syncUrl, boardId, viewKey);
+	made.sockets.push(viewer);
 	await viewer.greeted();
 	const reply = viewer.next((frame) => isSyncFrame(frame, SyncStep.step2));
 	viewer.send(encodeSync(SyncStep.step1, Uint8Array.of(0)));
@@ -36,17 +26,17 @@ async function viewerSyncBytes(boardId: string, viewKey: string): Promise<Uint8A
 
 async function unloaded(): Promise<void> {
 	await waitFor(
-		async () => (await metricValue(server!, 'charter_rooms_loaded')) === 0,
+		async () => (await metricValue(made.server!, 'charter_rooms_loaded')) === 0,
 		'the board to unload (and compact)'
 	);
 }
 
 describe('deleted text after compaction', () => {
 	it('is absent from a viewer’s raw sync reply, while the text that stayed is there', async () => {
-		server = await startServer();
+		const server = (made.server = await startServer());
 		const keys = await generateBoardKeys();
 		const editor = connectClient(server, keys.boardId, keys.editKey);
-		clients.push(editor);
+		made.clients.push(editor);
 		await editor.synced();
 		const field = new Y.XmlText();
 		editor.doc.getMap('charter').set('background', field);
@@ -55,7 +45,7 @@ describe('deleted text after compaction', () => {
 		editor.doc.getMap('meta').set('title', 'Kickoff');
 		await waitFor(
 			async () =>
-				(await metricValue(server!, 'charter_messages_total', { type: 'sync_update' })) >= 4,
+				(await metricValue(server, 'charter_messages_total', { type: 'sync_update' })) >= 4,
 			'every edit to reach the server'
 		);
 		editor.provider.disconnect();
@@ -72,17 +62,17 @@ describe('deleted text after compaction', () => {
 	});
 
 	it('is absent from a version saved after it was deleted, but kept in one saved before', async () => {
-		server = await startServer();
+		const server = (made.server = await startServer());
 		const keys = await generateBoardKeys();
 		const api = versionsApi(server.httpUrl, keys.boardId);
 		const editor = connectClient(server, keys.boardId, keys.editKey);
-		clients.push(editor);
+		made.clients.push(editor);
 		await editor.synced();
 		const notes = editor.doc.getText('notes');
 		notes.insert(0, `Call ${SECRET} tomorrow`);
 		await waitFor(
 			async () =>
-				(await metricValue(server!, 'charter_messages_total', { type: 'sync_update' })) >= 1,
+				(await metricValue(server, 'charter_messages_total', { type: 'sync_update' })) >= 1,
 			'the note to reach the server'
 		);
 		const before = (await (await api.save(keys.editKey, { label: 'With the secret' })).json()) as {
@@ -91,7 +81,7 @@ describe('deleted text after compaction', () => {
 		notes.delete(5, SECRET.length + 1);
 		await waitFor(
 			async () =>
-				(await metricValue(server!, 'charter_messages_total', { type: 'sync_update' })) >= 2,
+				(await metricValue(server, 'charter_messages_total', { type: 'sync_update' })) >= 2,
 			'the deletion to reach the server'
 		);
 		editor.provider.disconnect();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeAwarenessUpdate } from '../../../server/sync/awareness.ts';
 import { encodeAwareness } from '../../../server/sync/protocol.ts';
@@ -6,21 +6,11 @@ import { generateBoardKeys } from '../../../src/lib/sync/keys.ts';
 import { connectClient, type TestClient } from '../../helpers/clients.ts';
 import { metricValue } from '../../helpers/metrics.ts';
 import { ProtocolSocket } from '../../helpers/protocol-client.ts';
-import { removeDataDir, startServer, type TestServer } from '../../helpers/server.ts';
+import { startServer } from '../../helpers/server.ts';
+import { releasedAfterEach } from '../../helpers/test-resources.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
-let server: TestServer | null = null;
-const clients: TestClient[] = [];
-const sockets: ProtocolSocket[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const socket of sockets.splice(0)) socket.terminate();
-	if (server) {
-		await server.kill();
-		removeDataDir(server.dataDir);
-		server = null;
-	}
-});
+const made = releasedAfterEach();
 
 const ADA = { user: { id: 'user-ada', name: 'Ada', color: '#2563eb' } };
 const MALLORY = { user: { id: 'user-ada', name: 'Ada (Mallory)', color: '#2563eb' } };
@@ -48,16 +38,16 @@ function claim(socket: ProtocolSocket, clientId: number, clock: number): void {
 }
 
 async function notOwnedDrops(): Promise<number> {
-	return metricValue(server!, 'charter_rejected_total', { reason: 'awareness_not_owner' });
+	return metricValue(made.server!, 'charter_rejected_total', { reason: 'awareness_not_owner' });
 }
 
 describe('presence hijack', () => {
 	it('fails while an editor reconnects, and the editor’s presence survives the reconnect', async () => {
-		server = await startServer();
+		const server = (made.server = await startServer());
 		const keys = await generateBoardKeys();
 		const editor = connectClient(server, keys.boardId, keys.editKey);
 		const observer = connectClient(server, keys.boardId, keys.viewKey);
-		clients.push(editor, observer);
+		made.clients.push(editor, observer);
 		await Promise.all([editor.synced(), observer.synced()]);
 		const editorId = editor.doc.clientID;
 		const seen = namesSeen(observer, editorId);
@@ -70,7 +60,7 @@ describe('presence hijack', () => {
 			'the editor’s presence to be removed'
 		);
 		const mallory = await ProtocolSocket.open(server.syncUrl, keys.boardId, keys.viewKey);
-		sockets.push(mallory);
+		made.sockets.push(mallory);
 		await mallory.greeted();
 		const dropsBefore = await notOwnedDrops();
 		claim(mallory, editorId, 1000);
@@ -98,16 +88,16 @@ describe('presence hijack', () => {
 	});
 
 	it('lets an editor take back its id from a viewer that claimed it first', async () => {
-		server = await startServer();
+		const server = (made.server = await startServer());
 		const keys = await generateBoardKeys();
 		const observer = connectClient(server, keys.boardId, keys.editKey);
-		clients.push(observer);
+		made.clients.push(observer);
 		await observer.synced();
 		// The editor's id is known before it connects (as after a restart of the server).
 		const editorDoc = new Y.Doc();
 		const editorId = editorDoc.clientID;
 		const mallory = await ProtocolSocket.open(server.syncUrl, keys.boardId, keys.viewKey);
-		sockets.push(mallory);
+		made.sockets.push(mallory);
 		await mallory.greeted();
 		claim(mallory, editorId, 1000);
 		await waitFor(
@@ -116,7 +106,7 @@ describe('presence hijack', () => {
 		);
 
 		const editor = connectClient(server, keys.boardId, keys.editKey, editorDoc);
-		clients.push(editor);
+		made.clients.push(editor);
 		editor.provider.awareness.setLocalState(ADA);
 		await editor.synced();
 		await waitFor(() => nameOf(observer, editorId) === 'Ada', 'the editor to take its id back');

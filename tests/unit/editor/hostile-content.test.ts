@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { $createParagraphNode, $createTextNode, $getRoot, PASTE_COMMAND } from 'lexical';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readRichTextReport } from '../../../src/lib/board/export/rich-text-read.ts';
 import { checkField } from '../../../src/lib/editor/field-check.ts';
@@ -16,27 +16,15 @@ import {
 	appendUnknownBlock
 } from '../../helpers/hostile-rich-text.ts';
 import {
-	connectedPeers,
 	fromPeer,
 	mountField,
+	peersTornDownAfterEach,
 	sectionText,
 	settle,
-	shownText,
-	teardown,
-	type Peer
+	shownText
 } from './field-harness.ts';
 
-let peers: Peer[] = [];
-afterEach(() => {
-	teardown(...peers);
-	peers = [];
-});
-
-function twoPeers(): [Peer, Peer] {
-	const pair = connectedPeers();
-	peers = pair;
-	return pair;
-}
+const twoPeers = peersTornDownAfterEach();
 
 /** Every element of the field's DOM that carries a style attribute. */
 function styledElements(root: HTMLElement | null): Element[] {
