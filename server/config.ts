@@ -11,42 +11,33 @@ const integer = (min: number, max: number) =>
 		.min(min, { error: `expected an integer from ${min} to ${max}` })
 		.max(max, { error: `expected an integer from ${min} to ${max}` });
 
-const origins = z
-	.string()
-	.default('')
-	.transform((text) =>
-		text
-			.split(',')
-			.map((origin) => origin.trim())
-			.filter(Boolean)
-	)
-	.pipe(
-		z.array(
-			z
-				.url({ error: 'expected a comma-separated list of origins like https://charter.example' })
-				.transform((url) => new URL(url).origin)
+/** A comma-separated list whose entries each pass `entry` (empty entries are ignored). */
+const commaList = <Entry extends z.ZodType<unknown, string>>(entry: Entry) =>
+	z
+		.string()
+		.default('')
+		.transform((text) =>
+			text
+				.split(',')
+				.map((item) => item.trim())
+				.filter(Boolean)
 		)
-	);
+		.pipe(z.array(entry));
+
+const origins = commaList(
+	z
+		.url({ error: 'expected a comma-separated list of origins like https://charter.example' })
+		.transform((url) => new URL(url).origin)
+);
 
 const HOST_ENTRY = /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$|^\[?[0-9a-f:.]+\]?$/i;
 
 // Host names this server answers to, besides its own (see host-check.ts).
-const hostNames = z
-	.string()
-	.default('')
-	.transform((text) =>
-		text
-			.split(',')
-			.map((host) => host.trim())
-			.filter(Boolean)
-	)
-	.pipe(
-		z.array(
-			z.string().regex(HOST_ENTRY, {
-				error: 'expected a comma-separated list of host names like charter.example or *.example.org'
-			})
-		)
-	);
+const hostNames = commaList(
+	z.string().regex(HOST_ENTRY, {
+		error: 'expected a comma-separated list of host names like charter.example or *.example.org'
+	})
+);
 
 /** A URL of a service: one of `protocols`, with a host. */
 const serviceUrl = (protocols: readonly string[], example: string) => {
