@@ -1,5 +1,5 @@
-// `npm run test:reliability`: runs the figure tests of issue 5 (tests/server/reliability) with
-// vitest and prints the figures they measured as one table. The figures come from the tests
+// `npm run test:reliability`: runs the figure tests of issue 5 (tests/server/reliability) and
+// issue 15 (lockout) with vitest and prints the figures they measured as one table. The figures come from the tests
 // themselves (tests/helpers/figures.ts), so what is printed is what was asserted.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +16,9 @@ const ORDER = [
 	'read-only',
 	'floods',
 	'memory',
-	'hostile content'
+	'hostile content',
+	'large board',
+	'presence flood'
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'charter-figures-'));
@@ -29,6 +31,8 @@ const vitest = spawn(
 		'--project',
 		'server',
 		'tests/server/reliability',
+		// Issue 15: newcomers are not locked out by a large board or a presence flood.
+		'tests/server/abuse/lockout.test.ts',
 		...process.argv.slice(2)
 	],
 	{ cwd: ROOT, env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile }, stdio: 'inherit' }
