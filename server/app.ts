@@ -6,11 +6,15 @@ import { limitsOf, type Config } from './config.ts';
 import { createSqliteStore, dependencyChecks } from './dependencies.ts';
 import { quotaLimitsOf } from './hardening-config.ts';
 import { DependencyMonitor } from './health.ts';
+import { HostAllowlist, ownHosts } from './host-check.ts';
 import { loadAppHandler, requestListener } from './http.ts';
 import { httpServerOptions, withSecurityHeaders } from './http-hardening.ts';
 import type { Logger } from './log.ts';
+import { startMetricsServer, type MetricsAccess, type MetricsServer } from './metrics-access.ts';
 import { Metrics } from './metrics.ts';
+import { guardRequests } from './request-guards.ts';
 import type { Store } from './store/store.ts';
+import { AppendOutcomes, TrackedStore } from './store/tracked-store.ts';
 import { readBoardState } from './api/board-state.ts';
 import { BoardCreationQuota } from './quotas.ts';
 import { Checkpoints } from './sync/checkpoints.ts';
@@ -24,6 +28,8 @@ export interface CharterServices {
 	metrics: Metrics;
 	sync: SyncServer;
 	health: DependencyMonitor;
+	/** The names requests and upgrades may carry as Host. */
+	hosts: HostAllowlist;
 	/** Stops syncing, stores and unloads every board, and closes the bus and the store. */
 	close(): Promise<void>;
 }
@@ -44,18 +50,22 @@ export function createServices(
 	logger: Logger,
 	parts: ServiceParts = {}
 ): CharterServices {
-	const store = parts.store ?? createSqliteStore(config);
+	const openedStore = parts.store ?? createSqliteStore(config);
 	const bus = parts.bus ?? new LocalBus();
 	const metrics = parts.metrics ?? new Metrics();
-	const health = new DependencyMonitor(dependencyChecks({ store, bus }), {
-		metrics,
-		logger,
-		intervalMs: config.HEALTH_CHECK_MS
-	});
+	// Health reflects a write probe and the outcome of the latest append (see dependencyChecks).
+	const appends = new AppendOutcomes();
+	const store = new TrackedStore(openedStore, appends);
+	const health = new DependencyMonitor(
+		dependencyChecks({ store: openedStore, bus }, appends, 3 * config.HEALTH_CHECK_MS),
+		{ metrics, logger, intervalMs: config.HEALTH_CHECK_MS }
+	);
+	appends.onFailing(() => void health.check());
 	health.start();
 	const quotas = quotaLimitsOf(config);
 	const boards = new BoardCreationQuota(quotas, () => store.countBoards(), logger);
 	void boards.start();
+	const hosts = new HostAllowlist([...ownHosts(config.HOST), ...config.ALLOWED_HOSTS]);
 	const checkpoints = new Checkpoints({
 		store,
 		logger,
@@ -69,6 +79,7 @@ export function createServices(
 		metrics,
 		logger,
 		allowedOrigins: config.ALLOWED_ORIGINS,
+		hosts,
 		limits: limitsOf(config),
 		roomUnloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
 		compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
@@ -81,6 +92,7 @@ export function createServices(
 		metrics,
 		sync,
 		health,
+		hosts,
 		async close() {
 			health.stop();
 			boards.stop();
@@ -96,6 +108,8 @@ export function createServices(
 export interface RunningServer {
 	server: Server;
 	port: number;
+	/** The loopback port serving /metrics when METRICS_PORT is set. */
+	metricsPort: number | null;
 	services: CharterServices;
 	close(): Promise<void>;
 }
@@ -122,10 +136,17 @@ export async function startServer(
 		headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS
 	};
 	const quotas = quotaLimitsOf(config);
+	const metricsAccess: MetricsAccess = {
+		token: config.METRICS_TOKEN,
+		separatePort: config.METRICS_PORT !== undefined
+	};
 	const server = createServer(
 		httpServerOptions(timeouts),
 		withSecurityHeaders(
-			requestListener({ ...services, rooms: services.sync.rooms, logger, quotas }, app)
+			guardRequests(
+				{ hosts: services.hosts, metricsAccess, metrics: services.metrics },
+				requestListener({ ...services, rooms: services.sync.rooms, logger, quotas }, app)
+			)
 		)
 	);
 	server.on('upgrade', (req, socket, head) => {
@@ -136,12 +157,18 @@ export async function startServer(
 		server.listen(config.PORT, config.HOST, resolve);
 	});
 	const { port } = server.address() as AddressInfo;
+	let metricsServer: MetricsServer | null = null;
+	if (config.METRICS_PORT !== undefined) {
+		metricsServer = await startMetricsServer(config.METRICS_PORT, services.metrics, metricsAccess);
+	}
 	return {
 		server,
 		port,
+		metricsPort: metricsServer?.port ?? null,
 		services,
 		// Stop accepting first, then let the sync server finish its work and close its sockets.
 		async close() {
+			await metricsServer?.close();
 			server.close();
 			server.closeIdleConnections();
 			await services.close();

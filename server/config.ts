@@ -12,22 +12,33 @@ const integer = (min: number, max: number) =>
 		.min(min, { error: `expected an integer from ${min} to ${max}` })
 		.max(max, { error: `expected an integer from ${min} to ${max}` });
 
-const origins = z
-	.string()
-	.default('')
-	.transform((text) =>
-		text
-			.split(',')
-			.map((origin) => origin.trim())
-			.filter(Boolean)
-	)
-	.pipe(
-		z.array(
-			z
-				.url({ error: 'expected a comma-separated list of origins like https://charter.example' })
-				.transform((url) => new URL(url).origin)
+/** A comma-separated list whose entries each pass `entry` (empty entries are ignored). */
+const commaList = <Entry extends z.ZodType<unknown, string>>(entry: Entry) =>
+	z
+		.string()
+		.default('')
+		.transform((text) =>
+			text
+				.split(',')
+				.map((item) => item.trim())
+				.filter(Boolean)
 		)
-	);
+		.pipe(z.array(entry));
+
+const origins = commaList(
+	z
+		.url({ error: 'expected a comma-separated list of origins like https://charter.example' })
+		.transform((url) => new URL(url).origin)
+);
+
+const HOST_ENTRY = /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$|^\[?[0-9a-f:.]+\]?$/i;
+
+// Host names this server answers to, besides its own (see host-check.ts).
+const hostNames = commaList(
+	z.string().regex(HOST_ENTRY, {
+		error: 'expected a comma-separated list of host names like charter.example or *.example.org'
+	})
+);
 
 /** A URL of a service: one of `protocols`, with a host. */
 const serviceUrl = (protocols: readonly string[], example: string) => {
@@ -54,6 +65,17 @@ export const configSchema = z.object({
 	HOST: z.string().min(1, { error: 'expected a host name or address' }).default('localhost'),
 	DATA_DIR: z.string().min(1, { error: 'expected a directory path' }).default('./data'),
 	ALLOWED_ORIGINS: origins,
+	/** Host names, besides the server's own, that requests may carry (DNS rebinding defence). */
+	ALLOWED_HOSTS: hostNames,
+	/** When set, /metrics answers only requests with `Authorization: Bearer <token>`. */
+	METRICS_TOKEN: z
+		.string()
+		.regex(/^[\x21-\x7e]{16,256}$/, {
+			error: 'expected 16 to 256 printable characters without spaces'
+		})
+		.optional(),
+	/** When set, /metrics is served on 127.0.0.1 at this port only, not on PORT. */
+	METRICS_PORT: integer(0, 65535).optional(),
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'expected one of fatal, error, warn, info, debug, trace, silent'
@@ -73,6 +95,18 @@ export const configSchema = z.object({
 	HEARTBEAT_MS: integer(100, 10 * 60_000).default(DEFAULT_LIMITS.heartbeatMs),
 	MAX_AWARENESS_STATE_BYTES: integer(64, MiB).default(DEFAULT_LIMITS.maxAwarenessStateBytes),
 	AWARENESS_RELAY_MS: integer(0, 10_000).default(DEFAULT_LIMITS.awarenessRelayMs),
+	MAX_AWARENESS_BYTES_PER_CONNECTION: integer(64, 64 * MiB).default(
+		DEFAULT_LIMITS.maxAwarenessBytesPerConnection
+	),
+	MAX_AWARENESS_STATES_PER_ROOM: integer(2, 1_000_000).default(
+		DEFAULT_LIMITS.maxAwarenessStatesPerRoom
+	),
+	MAX_AWARENESS_BYTES_PER_ROOM: integer(1024, 1024 * MiB).default(
+		DEFAULT_LIMITS.maxAwarenessBytesPerRoom
+	),
+	AWARENESS_RELAY_BYTES_PER_SECOND: integer(1024, 1024 * MiB).default(
+		DEFAULT_LIMITS.awarenessRelayBytesPerSecond
+	),
 	SHUTDOWN_TIMEOUT_MS: integer(100, 10 * 60_000).default(10_000),
 	/** PostgreSQL instead of SQLite, shared by every node. */
 	DATABASE_URL: serviceUrl(
@@ -93,6 +127,13 @@ export const configSchema = z.object({
 
 /** Checks that need two variables; each names the one to change. */
 const consistentConfigSchema = configSchema.superRefine((config, context) => {
+	if (config.MAX_AWARENESS_BYTES_PER_CONNECTION < config.MAX_AWARENESS_STATE_BYTES) {
+		context.addIssue({
+			code: 'custom',
+			path: ['MAX_AWARENESS_BYTES_PER_CONNECTION'],
+			message: `expected at least MAX_AWARENESS_STATE_BYTES (${config.MAX_AWARENESS_STATE_BYTES}), or no state that size could be shown`
+		});
+	}
 	if (config.RATE_BYTES_BURST < config.MAX_MESSAGE_BYTES) {
 		context.addIssue({
 			code: 'custom',
@@ -151,6 +192,10 @@ export function limitsOf(config: Config): Limits {
 		maxBufferedBytes: config.MAX_BUFFERED_BYTES,
 		heartbeatMs: config.HEARTBEAT_MS,
 		maxAwarenessStateBytes: config.MAX_AWARENESS_STATE_BYTES,
-		awarenessRelayMs: config.AWARENESS_RELAY_MS
+		awarenessRelayMs: config.AWARENESS_RELAY_MS,
+		maxAwarenessBytesPerConnection: config.MAX_AWARENESS_BYTES_PER_CONNECTION,
+		maxAwarenessStatesPerRoom: config.MAX_AWARENESS_STATES_PER_ROOM,
+		maxAwarenessBytesPerRoom: config.MAX_AWARENESS_BYTES_PER_ROOM,
+		awarenessRelayBytesPerSecond: config.AWARENESS_RELAY_BYTES_PER_SECOND
 	};
 }

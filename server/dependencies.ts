@@ -8,7 +8,8 @@ import type { Metrics } from './metrics.ts';
 import { redactUrl } from './redact.ts';
 import { PostgresStore } from './store/postgres.ts';
 import { SqliteStore } from './store/sqlite.ts';
-import type { Store } from './store/store.ts';
+import { StoreError, type Store } from './store/store.ts';
+import type { AppendOutcomes } from './store/tracked-store.ts';
 
 /** Thrown when a store or bus the configuration names cannot be opened at start. */
 export class DependencyStartError extends Error {
@@ -33,10 +34,26 @@ export function storeKind(store: Store): 'postgres' | 'sqlite' {
 	return store instanceof PostgresStore ? 'postgres' : 'sqlite';
 }
 
-/** The store and bus as the dependency monitor checks them. */
-export function dependencyChecks({ store, bus }: Dependencies): Dependency[] {
+/**
+ * The store and bus as the dependency monitor checks them. The store is up when a write probe
+ * succeeds and its latest append did not fail: a failed append keeps it reported down until an
+ * append succeeds, or for `appendFailureHoldMs` (after that the probe alone decides, so a store
+ * that healed while nobody wrote is not reported down forever).
+ */
+export function dependencyChecks(
+	{ store, bus }: Dependencies,
+	appends?: AppendOutcomes,
+	appendFailureHoldMs = 15_000
+): Dependency[] {
+	const storeWrites = async () => {
+		await store.probe();
+		const failedAt = appends?.failedAt ?? null;
+		if (failedAt !== null && performance.now() - failedAt < appendFailureHoldMs) {
+			throw new StoreError('the latest append failed', null);
+		}
+	};
 	return [
-		{ name: 'store', kind: storeKind(store), ping: () => store.ping() },
+		{ name: 'store', kind: storeKind(store), ping: storeWrites },
 		{ name: 'bus', kind: bus.kind, ping: () => bus.ping() }
 	];
 }

@@ -42,6 +42,7 @@ export interface DependencyMonitorOptions {
 export class DependencyMonitor {
 	readonly #status = new Map<DependencyName, DependencyStatus>();
 	#timer: NodeJS.Timeout | null = null;
+	#running: Promise<HealthReport> | null = null;
 	#failures = 0;
 	#stopped = false;
 
@@ -60,8 +61,16 @@ export class DependencyMonitor {
 		this.#schedule(this.options.intervalMs);
 	}
 
-	/** Checks every dependency now and reports what it found. */
-	async check(): Promise<HealthReport> {
+	/**
+	 * Checks every dependency now and reports what it found. Callers that ask while a check runs
+	 * share it, so a burst of /healthz requests makes one round of probes, not one each.
+	 */
+	check(): Promise<HealthReport> {
+		this.#running ??= this.#checkAll().finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #checkAll(): Promise<HealthReport> {
 		await Promise.all(this.dependencies.map((dependency) => this.#check(dependency)));
 		const dependencies = Object.fromEntries(this.#status) as Record<
 			DependencyName,

@@ -29,6 +29,14 @@ export interface Limits {
 	maxAwarenessIdsPerConnection: number;
 	/** A room relays presence at most once per this many milliseconds. */
 	awarenessRelayMs: number;
+	/** Bytes of all the presence states one connection owns; more are dropped. */
+	maxAwarenessBytesPerConnection: number;
+	/** Presence states one room holds (view-key connections at most half); more are dropped. */
+	maxAwarenessStatesPerRoom: number;
+	/** Bytes of presence one room holds (view-key connections at most half); more are dropped. */
+	maxAwarenessBytesPerRoom: number;
+	/** Bytes per second of view-key presence a room relays to each peer. */
+	awarenessRelayBytesPerSecond: number;
 }
 
 /** The defaults of DESIGN.md §5 and issue 5. */
@@ -43,7 +51,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
 	heartbeatMs: 30_000,
 	maxAwarenessStateBytes: 8 * KiB,
 	maxAwarenessIdsPerConnection: 8,
-	awarenessRelayMs: 50
+	awarenessRelayMs: 50,
+	maxAwarenessBytesPerConnection: 16 * KiB,
+	maxAwarenessStatesPerRoom: 512,
+	maxAwarenessBytesPerRoom: MiB,
+	awarenessRelayBytesPerSecond: 256 * KiB
 };
 
 /**

@@ -48,6 +48,7 @@ logger.info(
 		port: running.port,
 		store: storeKind(store),
 		bus: bus.kind,
+		...(running.metricsPort === null ? {} : { metricsPort: running.metricsPort }),
 		...(store instanceof SqliteStore ? { dataDir: config.DATA_DIR, ...store.settings() } : {})
 	},
 	`Charter is listening on http://${config.HOST}:${running.port}`

@@ -3,6 +3,7 @@ import { createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDependencies } from './dependencies.ts';
 import { quotaLimitsOf } from './hardening-config.ts';
+import { admitHost } from './host-check.ts';
 import { serviceRoutes } from './http.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -24,6 +25,10 @@ export function charterSyncPlugin(): Plugin {
 			const dependencies = await openDependencies(config, logger, metrics);
 			const services = createServices(config, logger, { ...dependencies, metrics });
 			const quotas = quotaLimitsOf(config);
+			// Vite checks Host for its own pages; Charter's routes are checked like in production.
+			server.middlewares.use((req, res, next) => {
+				if (admitHost(services.hosts, req, res)) next();
+			});
 			server.middlewares.use(
 				serviceRoutes({ ...services, rooms: services.sync.rooms, logger, quotas })
 			);

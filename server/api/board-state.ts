@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mergeCollected } from '../store/collect-garbage.ts';
 import type { Store } from '../store/store.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 
@@ -19,7 +20,7 @@ export async function readBoardState(
 	const stored = await store.load(boardId);
 	const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
 	if (parts.length === 0) return null;
-	return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+	return parts.length === 1 ? parts[0]! : mergeCollected(parts);
 }
 
 /** The current state of a board as a Y.Doc (see readBoardState), or null when nothing is stored. */

@@ -27,6 +27,11 @@ const MIGRATIONS: readonly string[] = [
 		bytes INTEGER NOT NULL,
 		state BYTEA NOT NULL,
 		PRIMARY KEY (board_id, id)
+	);`,
+	// One row every node rewrites to prove the database takes writes (health checks).
+	`CREATE TABLE store_probe (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		probed_at BIGINT NOT NULL
 	);`
 ];
 

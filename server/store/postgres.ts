@@ -8,6 +8,7 @@ import {
 	type UpgradePlan,
 	type VersionInfo
 } from './store.ts';
+import { mergeCollected } from './collect-garbage.ts';
 import { isConnectionError } from './postgres-errors.ts';
 import { migrate } from './postgres-schema.ts';
 
@@ -168,7 +169,7 @@ export class PostgresStore implements Store {
 					`INSERT INTO board_snapshot (board_id, snapshot, compacted_at) VALUES ($1, $2, $3)
 					 ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot,
 					 compacted_at = excluded.compacted_at`,
-					[boardId, toBuffer(Y.mergeUpdates(parts)), Date.now()]
+					[boardId, toBuffer(mergeCollected(parts)), Date.now()]
 				);
 				// Exactly the rows merged: an append that commits meanwhile stays in the log.
 				await client.query(
@@ -302,6 +303,17 @@ export class PostgresStore implements Store {
 			if (isConnectionError(cause)) this.onConnectionError(cause as Error);
 			throw new StoreError('PostgreSQL does not answer', null, { cause });
 		}
+	}
+
+	/** {@inheritDoc Store.probe} */
+	async probe(): Promise<void> {
+		await this.#run(null, 'probe', () =>
+			this.#pool.query(
+				`INSERT INTO store_probe (id, probed_at) VALUES (1, $1)
+				 ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`,
+				[Date.now()]
+			)
+		);
 	}
 
 	/** {@inheritDoc Store.close} */

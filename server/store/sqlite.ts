@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { mergeCollected } from './collect-garbage.ts';
+import { probeDirectory, quickCheck } from './sqlite-health.ts';
 import {
 	StoreError,
 	type Store,
@@ -44,6 +46,10 @@ const SCHEMA = `
 		PRIMARY KEY (board_id, version_id)
 	) WITHOUT ROWID;
 	CREATE INDEX IF NOT EXISTS board_version_newest ON board_version (board_id, created_at DESC, version_id DESC);
+	CREATE TABLE IF NOT EXISTS store_probe (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		probed_at INTEGER NOT NULL
+	);
 `;
 
 interface VersionRow {
@@ -80,14 +86,28 @@ export class SqliteStore implements Store {
 	readonly #selectVersionState: Database.Statement<[string, string], { state: Buffer }>;
 	readonly #deleteVersions: (boardId: string, versionIds: readonly string[]) => number;
 	readonly #countBoards: Database.Statement<[], { boards: number }>;
+	readonly #writeProbe: Database.Statement<[number]>;
+	readonly #dataDir: string | null;
 
+	/** Opens (or creates) the database; throws StoreDamagedError when SQLite finds it damaged. */
 	constructor({ dataDir, durability = 'normal' }: SqliteStoreOptions) {
 		const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'charter.sqlite');
 		if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+		this.#dataDir = dataDir === ':memory:' ? null : dataDir;
 		this.#db = new Database(file);
+		// Before anything is written to it: a damaged store is refused, not built upon.
+		try {
+			quickCheck(this.#db, file);
+		} catch (error) {
+			this.#db.close();
+			throw error;
+		}
 		this.#db.pragma('journal_mode = WAL');
 		this.#db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
 		this.#db.pragma('busy_timeout = 5000');
+		// Rows compaction deletes (the log, old snapshots) are zeroed where that costs no extra
+		// I/O, so deleted text lingers less in free pages.
+		this.#db.pragma('secure_delete = FAST');
 		this.#db.exec(SCHEMA);
 		this.#selectSnapshot = this.#db.prepare(
 			'SELECT snapshot FROM board_snapshot WHERE board_id = ?'
@@ -135,6 +155,10 @@ export class SqliteStore implements Store {
 			`SELECT COUNT(*) AS boards FROM (
 			 SELECT board_id FROM board_snapshot UNION SELECT board_id FROM board_update)`
 		);
+		this.#writeProbe = this.#db.prepare(
+			`INSERT INTO store_probe (id, probed_at) VALUES (1, ?)
+			 ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`
+		);
 		// Read, merge, write and trim in one transaction, so a crash leaves either the old
 		// snapshot and log or the new snapshot, never a mix.
 		this.#compact = this.#db.transaction((boardId: string) => {
@@ -143,7 +167,7 @@ export class SqliteStore implements Store {
 			const snapshot = this.#selectSnapshot.get(boardId)?.snapshot;
 			const parts = log.map((row) => row.data as Uint8Array);
 			if (snapshot) parts.unshift(snapshot);
-			upsertSnapshot.run(boardId, Y.mergeUpdates(parts), Date.now());
+			upsertSnapshot.run(boardId, mergeCollected(parts), Date.now());
 			deleteLog.run(boardId, log.at(-1)!.seq);
 		});
 		// IMMEDIATE takes the write lock before reading, so the plan sees the last word.
@@ -234,6 +258,21 @@ export class SqliteStore implements Store {
 	/** {@inheritDoc Store.ping} */
 	async ping(): Promise<void> {
 		this.#guard(null, 'ping', () => this.#db.prepare('SELECT 1').get());
+	}
+
+	/**
+	 * {@inheritDoc Store.probe}
+	 * A one-row write committed like an append, then a page written into DATA_DIR (see
+	 * probeDirectory: SQLite alone can keep writing into space it holds on a full disk).
+	 */
+	async probe(): Promise<void> {
+		this.#guard(null, 'probe', () => this.#writeProbe.run(Date.now()));
+		if (!this.#dataDir) return;
+		try {
+			await probeDirectory(this.#dataDir);
+		} catch (cause) {
+			throw new StoreError('DATA_DIR is not writable', null, { cause });
+		}
 	}
 
 	/** What SQLite itself reports about how it keeps writes, for the start-up log and tests. */

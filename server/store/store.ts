@@ -69,6 +69,11 @@ export interface Store {
 	countBoards(): Promise<number>;
 	/** Resolves when the store answers; rejects when it cannot. */
 	ping(): Promise<void>;
+	/**
+	 * Makes a small durable write, as an append does, and resolves once it is stored; rejects
+	 * with StoreError when the store cannot write (full, read-only, damaged). Health checks call it.
+	 */
+	probe(): Promise<void>;
 	/** Releases the store's resources; later calls fail. */
 	close(): Promise<void>;
 }

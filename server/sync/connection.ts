@@ -56,6 +56,12 @@ export class Connection implements RoomPeer {
 	/** Set at shutdown: what the peer sends is no longer handled, but it still hears the room. */
 	#deaf = false;
 	readonly #budget: ConnectionBudget;
+	/**
+	 * Bytes of the first sync reply: the board as the server holds it, which the server chose to
+	 * send. They are not charged to the peer's budget, and the slow-consumer bound is counted
+	 * beyond them, so a board of any size can be opened.
+	 */
+	#firstReplyBytes: number | null = null;
 	readonly #closeListeners: Array<() => void> = [];
 
 	/**
@@ -145,7 +151,8 @@ export class Connection implements RoomPeer {
 	// frames written to the raw socket too, since they wait in the same socket buffer.
 	#writable(): boolean {
 		if (this.#closing || this.socket.readyState !== WebSocket.OPEN) return false;
-		if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+		const allowance = this.deps.limits.maxBufferedBytes + (this.#firstReplyBytes ?? 0);
+		if (this.socket.bufferedAmount > allowance) {
 			this.#reject('slow_consumer', 'slowConsumer');
 			return false;
 		}
@@ -221,13 +228,18 @@ export class Connection implements RoomPeer {
 				if (outcome.tooManyIds) {
 					metrics.rejected.inc({ reason: 'awareness_too_many_ids' }, outcome.tooManyIds);
 				}
+				if (outcome.overBudget) {
+					metrics.rejected.inc({ reason: 'awareness_over_budget' }, outcome.overBudget);
+				}
 			} else if (message.kind === 'heartbeat') {
 				metrics.message('heartbeat');
 				room.answerHeartbeat(this, message.id);
 			} else if (message.step === 'step1') {
 				metrics.message('sync_step1');
 				const replyBytes = room.answerStateVector(this, message.stateVector);
-				if (!this.#budget.charge(replyBytes)) this.#reject('rate_limited', 'rateLimited');
+				// Asking again is the peer's choice, and each answer costs what the peer lacks.
+				if (this.#firstReplyBytes === null) this.#firstReplyBytes = replyBytes;
+				else if (!this.#budget.charge(replyBytes)) this.#reject('rate_limited', 'rateLimited');
 			} else {
 				metrics.message(message.step === 'step2' ? 'sync_step2' : 'sync_update');
 				// A viewer's writes are dropped: never applied, stored or relayed.

@@ -1,16 +1,12 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import type { Capability } from '../../src/lib/sync/keys.ts';
 import type { Bus, BusChannel, BusListener } from '../bus/bus.ts';
 import { RemotePresence } from '../bus/remote-presence.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store, StoredBoard } from '../store/store.ts';
-import {
-	RoomAwareness,
-	decodeAwarenessUpdate,
-	encodeAwarenessUpdate,
-	type AwarenessOutcome
-} from './awareness.ts';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness.ts';
 import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
 import { binaryFrame } from './frame.ts';
 import {
@@ -21,6 +17,7 @@ import {
 	type PendingLimits,
 	type WaitingUpdate
 } from './pending.ts';
+import { greetWithPresence } from './presence-greeting.ts';
 import { PresenceRelay } from './presence-relay.ts';
 import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
 import {
@@ -35,9 +32,12 @@ import type { BoardCreationQuota } from '../quotas.ts';
 import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './update-admission.ts';
 import { UpdateGate } from './update-gate.ts';
 import { inspectStoredUpdate } from './update-items.ts';
+import { RoomAwareness, type AwarenessOutcome } from './room-presence.ts';
 
 /** What a room needs from a connection: a way to send frames and to be closed. */
 export interface RoomPeer {
+	/** What the peer's key allows; presence ids are bound to it (see room-presence.ts). */
+	readonly capability: Capability;
 	/** Sends one message (the payload of a binary frame). */
 	send(message: Uint8Array): void;
 	/** Sends a complete websocket frame made by `binaryFrame`, shared by every peer it goes to. */
@@ -54,7 +54,13 @@ export interface RoomDeps {
 	logger: Logger;
 	limits: Pick<
 		Limits,
-		'maxAwarenessStateBytes' | 'maxAwarenessIdsPerConnection' | 'awarenessRelayMs'
+		| 'maxAwarenessStateBytes'
+		| 'maxAwarenessIdsPerConnection'
+		| 'awarenessRelayMs'
+		| 'maxAwarenessBytesPerConnection'
+		| 'maxAwarenessStatesPerRoom'
+		| 'maxAwarenessBytesPerRoom'
+		| 'awarenessRelayBytesPerSecond'
 	>;
 	/** Compact the board's log into a snapshot once it holds this many updates. */
 	compactAfterUpdates: number;
@@ -121,7 +127,8 @@ export class Room {
 	readonly #state = new BoardState((doc) => this.#watch(doc), STORE_ORIGIN);
 	readonly peers = new Set<RoomPeer>();
 	readonly #presence: RoomAwareness<RoomPeer>;
-	readonly #presenceRelay: PresenceRelay<RoomPeer>;
+	/** Editors' presence and viewers' presence are relayed apart: viewers' at a bounded rate. */
+	readonly #presenceRelays: Record<Capability, PresenceRelay<RoomPeer>>;
 	#queue: Promise<void> = Promise.resolve();
 	#logLength = 0;
 	/** Origin of the update being applied, so its transaction can be told from Yjs's own. */
@@ -146,16 +153,27 @@ export class Room {
 	) {
 		this.#gate = this.#newGate(0);
 		this.#waiting = new PendingUpdates(deps.pending ?? DEFAULT_PENDING_LIMITS);
-		this.#presence = new RoomAwareness({
-			maxStateBytes: deps.limits.maxAwarenessStateBytes,
-			maxIdsPerOwner: deps.limits.maxAwarenessIdsPerConnection
-		});
+		const { limits } = deps;
+		this.#presence = new RoomAwareness(
+			{
+				maxStateBytes: limits.maxAwarenessStateBytes,
+				maxIdsPerOwner: limits.maxAwarenessIdsPerConnection,
+				maxBytesPerOwner: limits.maxAwarenessBytesPerConnection,
+				maxStates: limits.maxAwarenessStatesPerRoom,
+				maxBytes: limits.maxAwarenessBytesPerRoom
+			},
+			(peer) => peer.capability
+		);
 		// One frame for the whole batch to this node's peers, and the same update to other nodes.
-		this.#presenceRelay = new PresenceRelay(deps.limits.awarenessRelayMs, (entries, except) => {
+		const relay = (entries: AwarenessEntry[], except: RoomPeer | undefined) => {
 			const update = encodeAwarenessUpdate(entries);
 			this.#broadcast(encodeAwareness(update), except);
 			this.#channel?.publish('awareness', update);
-		});
+		};
+		this.#presenceRelays = {
+			edit: new PresenceRelay(limits.awarenessRelayMs, relay),
+			view: new PresenceRelay(limits.awarenessRelayMs, relay, limits.awarenessRelayBytesPerSecond)
+		};
 	}
 
 	/**
@@ -223,12 +241,16 @@ export class Room {
 		return this.#broken;
 	}
 
-	/** Greets a new peer with the server's state vector and everyone's presence. */
+	/** Greets a new peer with the server's state vector and everyone's presence, in parts. */
 	join(peer: RoomPeer): void {
 		this.peers.add(peer);
 		peer.send(encodeSync(SyncStep.step1, this.#state.stateVector()));
 		const present = [...this.#presence.present(), ...this.#remotePresence.present()];
-		if (present.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(present)));
+		greetWithPresence(
+			(message) => peer.send(message),
+			present,
+			() => this.peers.has(peer)
+		);
 	}
 
 	/** Removes a peer and the presence it owned, telling the others. */
@@ -237,7 +259,7 @@ export class Room {
 		// What it left waiting, it sends again when it reconnects (in its sync step 2).
 		this.#waiting.drop(peer);
 		const removed = this.#presence.release(peer);
-		if (removed.length > 0) this.#presenceRelay.add(removed, peer);
+		if (removed.length > 0) this.#presenceRelays[peer.capability].add(removed, peer);
 	}
 
 	/**
@@ -301,7 +323,9 @@ export class Room {
 	/** Applies the entries of an awareness update that `from` may write, and relays them. */
 	applyAwareness(from: RoomPeer, update: Uint8Array): AwarenessOutcome {
 		const outcome = this.#presence.apply(from, decodeAwarenessUpdate(update));
-		if (outcome.changed.length > 0) this.#presenceRelay.add(outcome.changed, from);
+		if (outcome.changed.length > 0)
+			this.#presenceRelays[from.capability].add(outcome.changed, from);
+		if (outcome.echo.length > 0) from.send(encodeAwareness(encodeAwarenessUpdate(outcome.echo)));
 		return outcome;
 	}
 
@@ -319,7 +343,8 @@ export class Room {
 	async #unload(): Promise<void> {
 		this.#channel?.leave();
 		await this.settled();
-		this.#presenceRelay.stop();
+		this.#presenceRelays.edit.stop();
+		this.#presenceRelays.view.stop();
 		if (!this.#broken && this.#logLength > 0) await this.#compact();
 		this.#state.destroy();
 	}

@@ -5,6 +5,7 @@ import type { Bus } from '../bus/bus.ts';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { authorizeUpgrade, SYNC_PATH } from '../auth.ts';
 import { clientAddress } from '../client-address.ts';
+import { UNKNOWN_HOST_MESSAGE, type HostAllowlist } from '../host-check.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';
@@ -21,6 +22,8 @@ export interface SyncServerOptions {
 	metrics: Metrics;
 	logger: Logger;
 	allowedOrigins: readonly string[];
+	/** The names an upgrade's Host may carry; every upgrade is refused with 421 otherwise. */
+	hosts: HostAllowlist;
 	limits: Limits;
 	roomUnloadDelayMs: number;
 	compactAfterUpdates: number;
@@ -35,6 +38,7 @@ const STATUS_TEXT = {
 	401: 'Unauthorized',
 	403: 'Forbidden',
 	429: 'Too Many Requests',
+	421: 'Misdirected Request',
 	503: 'Service Unavailable'
 } as const;
 
@@ -143,6 +147,11 @@ export class SyncServer {
 		if (this.#closing) {
 			metrics.reject('shutting_down');
 			return refuseUpgrade(socket, 503, 'server shutting down');
+		}
+		// Before the Origin check: a rebound page's Origin matches the (attacker's) Host it sends.
+		if (!this.options.hosts.allows(req.headers.host)) {
+			metrics.reject('forbidden_host');
+			return refuseUpgrade(socket, 421, UNKNOWN_HOST_MESSAGE);
 		}
 		if (!decision.ok) {
 			metrics.reject(decision.reason);

@@ -1,17 +1,12 @@
-import {
-	StoreError,
-	type Store,
-	type StoredBoard,
-	type UpgradePlan,
-	type VersionInfo
-} from '../../server/store/store.ts';
+import { ForwardingStore } from '../../server/store/forwarding-store.ts';
+import { StoreError, type VersionInfo } from '../../server/store/store.ts';
 
 /**
  * A real store whose appends fail for chosen boards or stall, and whose version saves can fail
  * or hang, as a full disk or a broken volume would make them: everything else goes through to
  * the store it wraps.
  */
-export class FailingStore implements Store {
+export class FailingStore extends ForwardingStore {
 	readonly #failing = new Set<string>();
 	#failedAppends = 0;
 	#versionSaves: 'work' | 'fail' | 'stall' = 'work';
@@ -19,8 +14,6 @@ export class FailingStore implements Store {
 	#completedAppends = 0;
 	#stall: Promise<void> = Promise.resolve();
 	#resume: (() => void) | null = null;
-
-	constructor(private readonly inner: Store) {}
 
 	/** From now on, appends to `boardId` fail. */
 	failAppends(boardId: string): void {
@@ -47,33 +40,23 @@ export class FailingStore implements Store {
 		return this.#failedAppends;
 	}
 
-	/** {@inheritDoc Store.load} */
-	load(boardId: string): Promise<StoredBoard> {
-		return this.inner.load(boardId);
-	}
-
-	/** {@inheritDoc Store.upgrade} */
-	upgrade(boardId: string, plan: UpgradePlan): Promise<StoredBoard> {
-		return this.inner.upgrade(boardId, plan);
-	}
-
 	/** {@inheritDoc Store.append} */
-	async append(boardId: string, update: Uint8Array): Promise<void> {
+	override async append(boardId: string, update: Uint8Array): Promise<void> {
 		if (this.#failing.has(boardId)) {
 			this.#failedAppends++;
 			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
 		}
-		await this.inner.append(boardId, update);
+		await super.append(boardId, update);
 	}
 
 	/** {@inheritDoc Store.appendMany} */
-	async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+	override async appendMany(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
 		if (this.#failing.has(boardId)) {
 			this.#failedAppends++;
 			throw new StoreError('disk I/O error (simulated by FailingStore)', boardId);
 		}
 		await this.#stall;
-		await this.inner.appendMany(boardId, updates);
+		await super.appendMany(boardId, updates);
 		this.#completedAppends++;
 	}
 
@@ -95,13 +78,8 @@ export class FailingStore implements Store {
 		return this.#completedAppends;
 	}
 
-	/** {@inheritDoc Store.compact} */
-	compact(boardId: string): Promise<void> {
-		return this.inner.compact(boardId);
-	}
-
 	/** {@inheritDoc Store.saveVersion} */
-	saveVersion(
+	override saveVersion(
 		boardId: string,
 		version: Omit<VersionInfo, 'bytes'>,
 		state: Uint8Array
@@ -111,36 +89,6 @@ export class FailingStore implements Store {
 		if (this.#versionSaves === 'fail') {
 			return Promise.reject(new StoreError('disk I/O error (simulated by FailingStore)', boardId));
 		}
-		return this.inner.saveVersion(boardId, version, state);
-	}
-
-	/** {@inheritDoc Store.listVersions} */
-	listVersions(boardId: string): Promise<VersionInfo[]> {
-		return this.inner.listVersions(boardId);
-	}
-
-	/** {@inheritDoc Store.loadVersion} */
-	loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
-		return this.inner.loadVersion(boardId, versionId);
-	}
-
-	/** {@inheritDoc Store.deleteVersions} */
-	deleteVersions(boardId: string, versionIds: readonly string[]): Promise<number> {
-		return this.inner.deleteVersions(boardId, versionIds);
-	}
-
-	/** {@inheritDoc Store.countBoards} */
-	countBoards(): Promise<number> {
-		return this.inner.countBoards();
-	}
-
-	/** {@inheritDoc Store.ping} */
-	ping(): Promise<void> {
-		return this.inner.ping();
-	}
-
-	/** {@inheritDoc Store.close} */
-	close(): Promise<void> {
-		return this.inner.close();
+		return super.saveVersion(boardId, version, state);
 	}
 }

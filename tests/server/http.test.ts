@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, runServerToExit, startServer, type TestServer } from '../helpers/server.ts';
+import { expectConfigRefused } from '../helpers/config-refusal.ts';
+import { removeDataDir, startServer, type TestServer } from '../helpers/server.ts';
 
 describe('HTTP endpoints', () => {
 	let server: TestServer;
@@ -69,16 +70,7 @@ describe('configuration', () => {
 		['REDIS_STREAM_MAXLEN', '5', 'expected an integer from 10'],
 		['DEPENDENCY_WAIT_MS', 'forever', 'expected an integer from 0'],
 		['HEALTH_CHECK_MS', '10', 'expected an integer from 100']
-	])('stops with one line naming %s=%s', async (variable, value, expected) => {
-		const { code, output } = await runServerToExit({
-			HOST: '127.0.0.1',
-			PORT: '0',
-			[variable]: value
-		});
-		expect(code).toBe(1);
-		const lines = output.trim().split('\n');
-		expect(lines).toHaveLength(1);
-		expect(lines[0]).toContain(`charter: Invalid ${variable}=`);
-		expect(lines[0]).toContain(expected);
-	});
+	])('stops with one line naming %s=%s', (variable, value, expected) =>
+		expectConfigRefused(variable, value, expected)
+	);
 });

@@ -88,7 +88,7 @@ describe('connection limits', () => {
 		expect((await heavy.closed).code).toBe(4429);
 	});
 
-	it('charges a sync reply to the byte budget of the connection that asked for it', async () => {
+	it('charges every sync reply after the first to the byte budget of the connection that asked for it', async () => {
 		server = await startServer({
 			env: { MAX_MESSAGE_BYTES: '16384', RATE_BYTES_BURST: '65536', RATE_BYTES_PER_SECOND: '1024' }
 		});

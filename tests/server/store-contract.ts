@@ -150,6 +150,27 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect(contentStored(stored)).toEqual(contentOf(doc));
 		});
 
+		it('drops deleted content when it compacts: a secret typed and deleted is not in the snapshot', async () => {
+			const doc = new Y.Doc();
+			const secret = 'hunter2-correct-horse-battery';
+			const updates = [
+				...updatesOf(doc, (d) => d.getText('notes').insert(0, `Budget: ${secret}!`)),
+				...updatesOf(doc, (d) => d.getText('notes').delete(8, secret.length)),
+				...updatesOf(doc, (d) => d.getMap('meta').set('title', 'Kept'))
+			];
+			for (const update of updates) await fixture.store.append('board-gc', update);
+			await fixture.store.compact('board-gc');
+			const stored = await fixture.store.load('board-gc');
+			expect(Buffer.from(stored.snapshot!).includes(secret)).toBe(false);
+			const reloaded = new Y.Doc();
+			Y.applyUpdate(reloaded, stored.snapshot!);
+			expect(reloaded.getText('notes').toString()).toBe('Budget: !');
+			expect(reloaded.getMap('meta').get('title')).toBe('Kept');
+			// A client that saw everything still merges with the collected snapshot.
+			Y.applyUpdate(doc, stored.snapshot!);
+			expect(doc.getText('notes').toString()).toBe('Budget: !');
+		});
+
 		it('keeps updates appended after a compaction, and compacts again', async () => {
 			const doc = new Y.Doc();
 			const before = updatesOf(doc, (d) => d.getArray('list').push(['first']));
@@ -369,6 +390,17 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 			expect(await fixture.store.countBoards()).toBe(2);
 			await fixture.store.append('board-n2', Uint8Array.of(0, 0));
 			expect(await fixture.store.countBoards()).toBe(2);
+		});
+
+		it('probes a write while open, again and again, leaving the boards as they were, and fails once closed', async () => {
+			await fixture.store.append('board-p', Uint8Array.of(0, 0));
+			for (let i = 0; i < 3; i++) await expect(fixture.store.probe()).resolves.toBeUndefined();
+			expect(await fixture.store.load('board-p')).toEqual({
+				snapshot: null,
+				log: [Uint8Array.of(0, 0)]
+			});
+			await fixture.store.close();
+			await expect(fixture.store.probe()).rejects.toBeInstanceOf(StoreError);
 		});
 
 		it('answers a ping while open and fails once closed', async () => {

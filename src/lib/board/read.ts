@@ -3,10 +3,10 @@ import type * as z from 'zod';
 import { boardRoots, type CharterSection } from './doc.ts';
 import { isId } from './ids.ts';
 import { compareByOrder, type Ordered } from './order.ts';
+import { readMetaFields, type MetaRead } from './read-meta.ts';
 import {
 	actionSchema,
 	baselineSchema,
-	boardMetaSchema,
 	milestoneSchema,
 	personSchema,
 	raciTaskSchema,
@@ -19,7 +19,6 @@ import {
 	userIdSchema,
 	type Action,
 	type Baseline,
-	type BoardMeta,
 	type Milestone,
 	type Person,
 	type RaciTask,
@@ -42,8 +41,7 @@ export interface CellsRead<Value> {
 	readonly skipped: number;
 }
 
-/** Result of reading `meta`: absent or malformed metadata gives `ok: false`. */
-export type MetaRead = { readonly ok: true; readonly meta: BoardMeta } | NotRead<'meta'>;
+export type { MetaField, MetaRead } from './read-meta.ts';
 
 /** Result of reading `retro`: absent (not a retro board) or malformed settings give `ok: false`. */
 export type RetroSettingsRead =
@@ -78,10 +76,9 @@ export function parseRetroVoteKey(key: string): { cardId: string; userId: string
 	return { cardId, userId };
 }
 
-/** The board's metadata. */
+/** The board's metadata, each entry read on its own (see read-meta.ts). */
 export function readMeta(doc: Y.Doc): MetaRead {
-	const result = boardMetaSchema.safeParse(plainObject(boardRoots(doc).meta));
-	return result.success ? { ok: true, meta: result.data } : { ok: false, meta: null };
+	return readMetaFields(doc);
 }
 
 /**

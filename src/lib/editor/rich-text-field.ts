@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { asCollabProvider, type AwarenessSource } from './collab-provider.ts';
 import { createRichTextEditor, registerRichTextBehaviour } from './editor-setup.ts';
 import { $readFormatState, type FormatState } from './formatting.ts';
+import type { FieldProblem } from './field-check.ts';
 import { peerCursorStates, type FieldFocus } from './peer-cursors.ts';
 import { bindEditorToField, type FieldBinding } from './yjs-binding.ts';
 
@@ -31,6 +32,8 @@ export interface RichTextFieldOptions {
 	readonly onFormat?: (state: FormatState) => void;
 	/** Called when the field becomes empty or stops being empty, for the placeholder. */
 	readonly onEmpty?: (empty: boolean) => void;
+	/** Called when a remote change makes the field unfit for the editor (see field-check.ts). */
+	readonly onUnreadable?: (problem: FieldProblem) => void;
 }
 
 /** A mounted field; `destroy` tears it down in the order TOOLCHAIN.md prescribes. */
@@ -41,7 +44,8 @@ export interface MountedRichTextField {
 }
 
 /**
- * Mounts a collaborative rich-text field: a Lexical editor on `root`, bound to the field's
+ * Mounts a collaborative rich-text field (check it with `checkField` first: Lexical cannot show
+ * every field a peer can write): a Lexical editor on `root`, bound to the field's
  * Y.XmlText in the board doc, showing the carets of others who are in this field, and telling
  * them (through the shared awareness's `focusing`) while this user's caret is here.
  */
@@ -65,7 +69,8 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 		fieldId,
 		provider: asCollabProvider(options.provider),
 		cursorsContainer: options.cursors,
-		cursorStates: (states) => peerCursorStates(states, awareness.clientID, focus)
+		cursorStates: (states) => peerCursorStates(states, awareness.clientID, focus),
+		onUnreadable: options.onUnreadable
 	});
 
 	let focused = false;

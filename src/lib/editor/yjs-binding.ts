@@ -22,6 +22,8 @@ import {
 } from 'lexical';
 import * as Y from 'yjs';
 import { clearCollabNodeCache } from './collab-node-cache.ts';
+import { $guardFieldContent, fieldExcludedProperties } from './content-guard.ts';
+import { checkFieldChanges, type FieldProblem } from './field-check.ts';
 
 /** The events of one transaction in a field, as @lexical/yjs takes them. */
 type YjsEvents = Parameters<typeof syncYjsChangesToLexical>[2];
@@ -47,6 +49,11 @@ export interface FieldBindingOptions {
 	readonly cursorsContainer?: HTMLElement | null;
 	/** Which awareness states get a caret in this field (all others' by default). */
 	readonly cursorStates?: (states: Map<number, UserState>) => Map<number, UserState>;
+	/**
+	 * Told when a remote change put into the field what the editor cannot show (see
+	 * field-check.ts); that change is not applied to the editor, which should be unmounted.
+	 */
+	readonly onUnreadable?: (problem: FieldProblem) => void;
 }
 
 /** A live binding; `destroy` detaches it and leaves the field ready to be bound again. */
@@ -78,7 +85,14 @@ export function bindEditorToField(options: FieldBindingOptions): FieldBinding {
 
 	clearCollabNodeCache(xmlText);
 	const docMap = new Map([[fieldId, doc]]);
-	const binding = createYjsBinding({ editor, id: fieldId, doc, docMap, getXmlText: () => xmlText });
+	const binding = createYjsBinding({
+		editor,
+		id: fieldId,
+		doc,
+		docMap,
+		getXmlText: () => xmlText,
+		excludedProperties: fieldExcludedProperties()
+	});
 	binding.cursorsContainer = options.cursorsContainer ?? null;
 
 	const pickStates = options.cursorStates;
@@ -89,13 +103,23 @@ export function bindEditorToField(options: FieldBindingOptions): FieldBinding {
 			pickStates && { getAwarenessStates: (_, p) => pickStates(p.awareness.getStates()) }
 		);
 
+	let unreadable = false;
 	const onYjsChanges = (events: YjsEvents, transaction: Y.Transaction) => {
-		if (transaction.origin === binding) return;
+		if (transaction.origin === binding || unreadable) return;
+		// Lexical throws on a node type it does not know, and the whole field would go blank.
+		const problem = checkFieldChanges(xmlText, events);
+		if (problem) {
+			unreadable = true;
+			options.onUnreadable?.(problem);
+			return;
+		}
 		// A local edit still pending in Lexical would otherwise be committed together with the
 		// remote change, under the collaboration tag, and never reach Yjs.
 		editor.read(() => {});
 		const fromUndo = transaction.origin instanceof Y.UndoManager;
 		syncYjsChangesToLexical(binding, provider, events, fromUndo, syncCursors);
+		// Joins the update above (it is not committed yet), so nothing unguarded is ever rendered.
+		editor.update($guardFieldContent, { tag: COLLABORATION_TAG, skipTransforms: true });
 	};
 	xmlText.observeDeep(onYjsChanges);
 
@@ -173,6 +197,7 @@ function loadExistingContent(binding: Binding): void {
 			root.syncPropertiesFromYjs(binding, null);
 			root.applyChildrenYjsDelta(binding, root.getSharedType().toDelta());
 			root.syncChildrenFromYjs(binding);
+			$guardFieldContent();
 		},
 		{ discrete: true, skipTransforms: true, tag: COLLABORATION_TAG }
 	);

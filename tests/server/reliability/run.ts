@@ -23,7 +23,9 @@ const ORDER = [
 	'sub-documents',
 	'pending lock',
 	'versions flood',
-	'boards flood'
+	'boards flood',
+	'large board',
+	'presence flood'
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'charter-figures-'));

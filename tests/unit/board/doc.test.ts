@@ -32,7 +32,8 @@ describe('createBoard', () => {
 		const doc = createBoard(kind, { now: 1_700_000_000_000 });
 		expect(readMeta(doc)).toEqual({
 			ok: true,
-			meta: { schema: SCHEMA_VERSION, title, kind, createdAt: 1_700_000_000_000 }
+			meta: { schema: SCHEMA_VERSION, title, kind, createdAt: 1_700_000_000_000 },
+			hidden: []
 		});
 	});
 

@@ -173,10 +173,42 @@ describe('readMeta', () => {
 		expect(readMeta(new Y.Doc())).toEqual({ ok: false, meta: null });
 	});
 
-	it('is not ok when a peer wrote a kind it does not know', () => {
+	it('reads a kind a peer garbled as the kind the board’s content shows, and says it is hidden', () => {
+		const kickoff = createBoard('kickoff', { title: 'Launch' });
+		writeAsRemotePeer(kickoff, (peer) => peer.getMap('meta').set('kind', 'party'));
+		expect(readMeta(kickoff)).toMatchObject({
+			ok: true,
+			meta: { kind: 'kickoff', title: 'Launch' },
+			hidden: ['kind']
+		});
+		const retro = createBoard('retro');
+		writeAsRemotePeer(retro, (peer) => peer.getMap('meta').set('kind', 7));
+		expect(readMeta(retro)).toMatchObject({ ok: true, meta: { kind: 'retro' }, hidden: ['kind'] });
+	});
+
+	it('hides only the value that does not parse: a number as title, a bad time, a bad facilitator', () => {
+		const doc = createBoard('retro', { title: 'Sprint 9', now: 5, facilitator: 'user-1' });
+		writeAsRemotePeer(doc, (peer) => {
+			const meta = peer.getMap('meta');
+			meta.set('title', 42);
+			meta.set('createdAt', 'yesterday');
+			meta.set('facilitator', '\u0000');
+		});
+		const read = readMeta(doc);
+		expect(read).toEqual({
+			ok: true,
+			meta: { schema: 1, title: 'Untitled board', kind: 'retro', createdAt: 0 },
+			hidden: ['title', 'createdAt', 'facilitator']
+		});
+	});
+
+	it('still shows a board whose meta a peer emptied, from its other content', () => {
 		const doc = createBoard('kickoff');
-		writeAsRemotePeer(doc, (peer) => peer.getMap('meta').set('kind', 'party'));
-		expect(readMeta(doc)).toEqual({ ok: false, meta: null });
+		writeAsRemotePeer(doc, (peer) => {
+			const meta = peer.getMap('meta');
+			for (const key of [...meta.keys()]) meta.delete(key);
+		});
+		expect(readMeta(doc)).toMatchObject({ ok: true, meta: { title: 'Untitled board' } });
 	});
 });
 

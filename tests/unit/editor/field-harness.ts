@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -67,6 +68,23 @@ export function mountField(
 	});
 	peer.fields.push(field);
 	return field;
+}
+
+/**
+ * Gives a test file `twoPeers()`: connected peers that are torn down after each test.
+ * Call once at the top of the file.
+ */
+export function peersTornDownAfterEach(): () => [Peer, Peer] {
+	let peers: Peer[] = [];
+	afterEach(() => {
+		teardown(...peers);
+		peers = [];
+	});
+	return () => {
+		const pair = connectedPeers();
+		peers.push(...pair);
+		return pair;
+	};
 }
 
 /** Unmounts every field and releases the peers. */

@@ -80,6 +80,15 @@ describe('readBoardImport', () => {
 		]);
 	});
 
+	it('refuses a file nested 20,000 levels deep with one message, before walking it', () => {
+		const file = validExport();
+		const deep = '{"list":'.repeat(20_000) + '[]' + '}'.repeat(20_000);
+		const text = JSON.stringify(file).replace('"people":[', `"people":[${deep},`);
+		expect(errorsOf(text)).toEqual([
+			'The file nests more than 64 levels deep: it is not a Charter export.'
+		]);
+	});
+
 	it('says a corrupted file is not JSON', () => {
 		const text = JSON.stringify(validExport());
 		const errors = errorsOf(text.slice(0, text.length / 2));

@@ -1,6 +1,11 @@
 import type * as Y from 'yjs';
 import { readRichText } from '../export/rich-text-read.ts';
-import { runsText, type RichTextBlock, type RichTextList } from '../export/rich-text.ts';
+import {
+	RICH_TEXT_LIMITS,
+	runsText,
+	type RichTextBlock,
+	type RichTextList
+} from '../export/rich-text.ts';
 
 /**
  * The plain text of a rich-text field: each block (paragraph, heading, quote, list item) is a
@@ -12,11 +17,13 @@ export function plainText(field: Y.XmlText): string {
 }
 
 function blockLines(block: RichTextBlock): string[] {
-	return block.type === 'list' ? listLines(block) : [runsText(block.children)];
+	return block.type === 'list' ? listLines(block, 1) : [runsText(block.children)];
 }
 
-function listLines(list: RichTextList): string[] {
-	return list.items.flatMap((item) =>
-		'list' in item ? listLines(item.list) : [runsText(item.children)]
-	);
+// Lists come from the reader, which nests them no deeper than RICH_TEXT_LIMITS.depth.
+function listLines(list: RichTextList, depth: number): string[] {
+	return list.items.flatMap((item) => {
+		if (!('list' in item)) return [runsText(item.children)];
+		return depth < RICH_TEXT_LIMITS.depth ? listLines(item.list, depth + 1) : [];
+	});
 }

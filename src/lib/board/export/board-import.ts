@@ -23,6 +23,21 @@ export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors:
 /** How many problems an import lists before it says how many more there are. */
 export const MAX_LISTED_ERRORS = 50;
 
+/** Deepest nesting of arrays and objects an export can hold (lists nest at most 8 levels). */
+export const MAX_IMPORT_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `limit`, found without recursion. */
+export function nestsDeeperThan(json: unknown, limit: number): boolean {
+	const pending: Array<{ value: unknown; depth: number }> = [{ value: json, depth: 0 }];
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		if (typeof next.value !== 'object' || next.value === null) continue;
+		if (next.depth >= limit) return true;
+		for (const child of Object.values(next.value))
+			pending.push({ value: child, depth: next.depth + 1 });
+	}
+	return false;
+}
+
 /**
  * Reads the text of a JSON export. Nothing is written: a file with any problem gives the list of
  * problems, each led by where it is (e.g. `risks[3].likelihood: expected 1–5`).
@@ -36,6 +51,15 @@ export function readBoardImport(text: string): ImportRead {
 	}
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
 		return { ok: false, errors: ['The file holds JSON, but not a Charter board export.'] };
+	}
+	// Checked before the schema walks it: a file nested thousands deep must not exhaust the stack.
+	if (nestsDeeperThan(json, MAX_IMPORT_DEPTH)) {
+		return {
+			ok: false,
+			errors: [
+				`The file nests more than ${MAX_IMPORT_DEPTH} levels deep: it is not a Charter export.`
+			]
+		};
 	}
 	const result = boardImportSchema.safeParse(json);
 	if (result.success) return { ok: true, board: result.data };

@@ -1,4 +1,9 @@
-import type { RichTextBlock, RichTextList, RichTextRun } from './rich-text.ts';
+import {
+	RICH_TEXT_LIMITS,
+	type RichTextBlock,
+	type RichTextList,
+	type RichTextRun
+} from './rich-text.ts';
 
 /**
  * Rich text as Markdown. User text is escaped so it can never become markup it did not hold
@@ -28,14 +33,14 @@ export function richTextMarkdown(blocks: readonly RichTextBlock[], headingLevel 
 /** Rich text flattened to one line of plain text (for table cells and CSV). */
 export function richTextPlain(blocks: readonly RichTextBlock[]): string {
 	const texts: string[] = [];
-	const fromList = (list: RichTextList) => {
+	const fromList = (list: RichTextList, depth: number) => {
 		for (const item of list.items) {
-			if ('list' in item) fromList(item.list);
-			else texts.push(item.children.map((run) => run.text).join(''));
+			if (!('list' in item)) texts.push(item.children.map((run) => run.text).join(''));
+			else if (depth < RICH_TEXT_LIMITS.depth) fromList(item.list, depth + 1);
 		}
 	};
 	for (const block of blocks) {
-		if (block.type === 'list') fromList(block);
+		if (block.type === 'list') fromList(block, 1);
 		else texts.push(block.children.map((run) => run.text).join(''));
 	}
 	return texts
@@ -49,7 +54,8 @@ function listLines(list: RichTextList, depth: number): string[] {
 	let number = 0;
 	for (const item of list.items) {
 		if ('list' in item) {
-			lines.push(...listLines(item.list, depth + 1));
+			// Readers never make lists deeper than this (rich-text-read.ts); nor is it walked deeper.
+			if (depth + 1 < RICH_TEXT_LIMITS.depth) lines.push(...listLines(item.list, depth + 1));
 			continue;
 		}
 		number++;

@@ -23,14 +23,11 @@ export function writeRichText(field: Y.XmlText, blocks: readonly RichTextBlock[]
 	});
 }
 
-// Every element node carries these, with Lexical's defaults, as the binding writes them.
+// Every element node carries these, with Lexical's defaults, as the binding writes them (it
+// keeps styles, alignment and indentation out of the document: see editor/content-guard.ts).
 const ELEMENT_DEFAULTS: Readonly<Record<string, unknown>> = {
-	__format: 0,
-	__style: '',
-	__indent: 0,
 	__dir: null,
-	__textFormat: 0,
-	__textStyle: ''
+	__textFormat: 0
 };
 
 function insertElement(parent: Y.XmlText, offset: number, type: string): Y.XmlText {
@@ -75,7 +72,6 @@ function writeRuns(element: Y.XmlText, runs: readonly RichTextRun[]): void {
 		while (index < runs.length && runs[index]!.link === link) linked.push(runs[index++]!);
 		const anchor = insertElement(element, offset++, 'link');
 		anchor.setAttribute('__url', link);
-		for (const name of ['__target', '__rel', '__title']) anchor.setAttribute(name, null);
 		let inner = 0;
 		for (const run of linked) inner = writeText(anchor, inner, run);
 	}
@@ -101,9 +97,6 @@ function textProperties(run: RichTextRun): Y.Map<unknown> {
 	for (const { mark, bit } of RICH_TEXT_MARKS) if (run[mark]) format |= bit;
 	return new Y.Map<unknown>([
 		['__type', 'text'],
-		['__format', format],
-		['__style', ''],
-		['__mode', 0],
-		['__detail', 0]
+		['__format', format]
 	]);
 }

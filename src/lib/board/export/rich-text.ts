@@ -111,11 +111,16 @@ export const richTextSchema = z
 		error: `lists nest more than ${RICH_TEXT_LIMITS.depth} levels deep`
 	});
 
+// Walked with a stack of its own: a hand-made file may nest far deeper than the limit.
 function listDepth(blocks: readonly RichTextBlock[] | readonly RichTextListItem[]): number {
 	let deepest = 0;
-	for (const entry of blocks) {
+	const pending = blocks.map((entry) => ({ entry, depth: 0 }));
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		const { entry, depth } = next;
 		const list = 'list' in entry ? entry.list : 'items' in entry ? entry : null;
-		if (list) deepest = Math.max(deepest, 1 + listDepth(list.items));
+		if (!list) continue;
+		deepest = Math.max(deepest, depth + 1);
+		for (const item of list.items) pending.push({ entry: item, depth: depth + 1 });
 	}
 	return deepest;
 }
@@ -132,8 +137,9 @@ export function isRichTextEmpty(blocks: readonly RichTextBlock[]): boolean {
 	);
 }
 
-function isListEmpty(list: RichTextList): boolean {
-	return list.items.every((item) =>
-		'list' in item ? isListEmpty(item.list) : runsText(item.children).trim() === ''
-	);
+function isListEmpty(list: RichTextList, depth = 1): boolean {
+	return list.items.every((item) => {
+		if (!('list' in item)) return runsText(item.children).trim() === '';
+		return depth >= RICH_TEXT_LIMITS.depth || isListEmpty(item.list, depth + 1);
+	});
 }

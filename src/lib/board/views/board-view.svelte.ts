@@ -87,10 +87,10 @@ export class BoardView {
 		return this.#meta.current;
 	}
 
-	/** The board's title, or '' while it has not arrived. */
+	/** The board's title, or '' while it has not arrived or when what a peer wrote is unreadable. */
 	get title(): string {
 		const meta = this.meta;
-		return meta.ok ? meta.meta.title : '';
+		return meta.ok && !meta.hidden.includes('title') ? meta.meta.title : '';
 	}
 
 	/** The kickoff baseline everyone compares the board with, or null when none is set. */
@@ -150,9 +150,15 @@ export class BoardView {
 
 	/** Entries hidden because they did not parse, per collection (only those with some). */
 	get skipped(): { collection: RootKey; count: number }[] {
-		return this.#skippable
-			.map(([collection, snapshot]) => ({ collection, count: snapshot.current.skipped }))
-			.filter(({ count }) => count > 0);
+		const meta = this.meta;
+		const hiddenMeta = { collection: 'meta' as const, count: meta.ok ? meta.hidden.length : 0 };
+		return [
+			hiddenMeta,
+			...this.#skippable.map(([collection, snapshot]) => ({
+				collection,
+				count: snapshot.current.skipped
+			}))
+		].filter(({ count }) => count > 0);
 	}
 
 	/** A person by id, or undefined (for owners that were removed). */

@@ -12,11 +12,15 @@ import {
 	type MountedRichTextField,
 	type RichTextFieldOptions
 } from '$lib/editor/rich-text-field.ts';
+import { checkField, type FieldProblem } from '$lib/editor/field-check.ts';
 import type { LinkInput } from '$lib/editor/safe-url.ts';
 import type { LexicalEditor } from 'lexical';
 
 /** What a RichTextField mounts with; the state adds the toolbar and placeholder callbacks. */
-export type RichTextMountOptions = Omit<RichTextFieldOptions, 'onFormat' | 'onEmpty'>;
+export type RichTextMountOptions = Omit<
+	RichTextFieldOptions,
+	'onFormat' | 'onEmpty' | 'onUnreadable'
+>;
 
 /**
  * The reactive side of one rich-text field: the format at the caret (for the toolbar), whether
@@ -25,6 +29,7 @@ export type RichTextMountOptions = Omit<RichTextFieldOptions, 'onFormat' | 'onEm
 export class RichTextFieldState {
 	#format = $state.raw<FormatState>(NO_FORMAT);
 	#empty = $state(true);
+	#problem = $state<FieldProblem | null>(null);
 	#field: MountedRichTextField | null = null;
 
 	/** The format at the caret, or at the last place it was. */
@@ -37,12 +42,31 @@ export class RichTextFieldState {
 		return this.#empty;
 	}
 
-	/** Mounts the editor and returns its teardown, for an effect. */
+	/**
+	 * Why the editor cannot show the field as a peer wrote it (the field is then shown read-only
+	 * from the export's reader, the unreadable part left out), or null.
+	 */
+	get problem(): FieldProblem | null {
+		return this.#problem;
+	}
+
+	/** Marks the field fit for the editor again (its unreadable part was removed). */
+	readable(): void {
+		this.#problem = null;
+	}
+
+	/** Mounts the editor and returns its teardown, for an effect; nothing when it cannot show it. */
 	mount(options: RichTextMountOptions): () => void {
+		const problem = checkField(options.xmlText);
+		if (problem) {
+			this.#problem = problem;
+			return () => {};
+		}
 		const field = mountRichTextField({
 			...options,
 			onFormat: (format) => (this.#format = format),
-			onEmpty: (empty) => (this.#empty = empty)
+			onEmpty: (empty) => (this.#empty = empty),
+			onUnreadable: (found) => (this.#problem = found)
 		});
 		this.#field = field;
 		return () => {
