@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import * as Y from 'yjs';
 import {
 	StoreError,
 	type Store,

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { mergeCollected } from './collect-garbage.ts';
 import { probeDirectory, quickCheck } from './sqlite-health.ts';
 import {

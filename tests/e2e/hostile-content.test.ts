@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import * as Y from 'yjs';
 import { createBoard, readCharterSection } from '../../src/lib/board/index.ts';
 import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { createKickoffBoard, newPerson } from './helpers.ts';
 import { boardTitle } from './sync-helpers.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { encodeAwarenessUpdate } from '../../server/sync/awareness.ts';
 import { encodeAwareness } from '../../server/sync/protocol.ts';
 import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures.ts';
 import { addRisk } from '../../src/lib/board/index.ts';
 import { exportFile } from './export-helpers.ts';
 import { createKickoffBoard, openSection } from './helpers.ts';

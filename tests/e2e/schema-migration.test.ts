@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import * as Y from 'yjs';
 import { boardRoots, readRisks } from '../../src/lib/board/index.ts';
 import { generateBoardKeys } from '../../src/lib/sync/keys.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { exportFile } from './export-helpers.ts';
 import { createKickoffBoardIn, newPerson, openSection } from './helpers.ts';
 import { createRetroBoardIn, writeCard } from './retro-helpers.ts';

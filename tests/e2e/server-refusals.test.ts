@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { encodeSync, SyncStep } from '../../server/sync/protocol.ts';
 import { subdocumentFlood } from '../helpers/hostile-updates.ts';
 import { keysOf } from './export-helpers.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { removeDataDir, startServer, type TestServer } from '../helpers/server.ts';
 import { createKickoffBoardIn, newPerson } from './helpers.ts';
 import { boardTitle, peopleOnBoard, recordStatuses, syncStatus } from './sync-helpers.ts';

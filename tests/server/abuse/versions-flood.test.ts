@@ -21,7 +21,7 @@ import { reportFigure } from '../../helpers/figures.ts';
 import { metricValue } from '../../helpers/metrics.ts';
 import {
 	latencyRatio,
-	latencyRatioWithin,
+	measureLatencyRatio,
 	latencyUnderLoad,
 	startRttProbe,
 	type RttProbe
@@ -98,7 +98,7 @@ describe('abuse: versions', () => {
 		rss = sampleRss(server.pid);
 		const api = versionsApi(server.httpUrl, attacked.boardId);
 		const saves: Saves = { statuses: [], refusals: [] };
-		const { ratio, text, attempts } = await latencyRatioWithin(2, async () => {
+		const { ratio, text, attempts } = await measureLatencyRatio(async () => {
 			const latency = await latencyUnderLoad(
 				probe!,
 				{ rounds: ROUNDS, quietMs: 400, settleMs: 100 },
