@@ -3,9 +3,10 @@ import * as z from 'zod';
 import { boardRoots, DEFAULT_BOARD_TITLES } from './doc.ts';
 import {
 	boardKindSchema,
+	boardMetaSchema,
 	SCHEMA_VERSION,
+	schemaVersionSchema,
 	timestampSchema,
-	titleSchema,
 	userIdSchema,
 	type BoardKind,
 	type BoardMeta
@@ -45,8 +46,9 @@ export function readMetaFields(doc: Y.Doc): MetaRead {
 	// A retro board keeps its settings in `retro`: its kind can be told from them.
 	const kindShown: BoardKind = roots.retro.size > 0 ? 'retro' : 'kickoff';
 	const board: BoardMeta = {
-		schema: read('schema', z.literal(SCHEMA_VERSION), SCHEMA_VERSION),
-		title: read('title', titleSchema, UNREADABLE_TITLE),
+		schema: read('schema', schemaVersionSchema, SCHEMA_VERSION),
+		// A string (schema 1) or a Y.Text (schema 2): read as text.ts reads every stored text.
+		title: read('title', boardMetaSchema.shape.title, UNREADABLE_TITLE),
 		kind: read('kind', boardKindSchema, kindShown),
 		createdAt: read('createdAt', timestampSchema, 0)
 	};

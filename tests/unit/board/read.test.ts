@@ -18,6 +18,7 @@ import {
 	readRaciTasks,
 	readRetroCards,
 	readRetroColumns,
+	SCHEMA_VERSION,
 	readRetroSettings,
 	readRetroVotes,
 	readRisks,
@@ -197,7 +198,7 @@ describe('readMeta', () => {
 		const read = readMeta(doc);
 		expect(read).toEqual({
 			ok: true,
-			meta: { schema: 1, title: 'Untitled board', kind: 'retro', createdAt: 0 },
+			meta: { schema: SCHEMA_VERSION, title: 'Untitled board', kind: 'retro', createdAt: 0 },
 			hidden: ['title', 'createdAt', 'facilitator']
 		});
 	});
