@@ -33,7 +33,11 @@ const vitest = spawn(
 		'tests/server/reliability',
 		...process.argv.slice(2)
 	],
-	{ cwd: ROOT, env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile, CHARTER_RELIABILITY: '1' }, stdio: 'inherit' }
+	{
+		cwd: ROOT,
+		env: { ...process.env, CHARTER_FIGURES_FILE: figuresFile, CHARTER_RELIABILITY: '1' },
+		stdio: 'inherit'
+	}
 );
 const code = await new Promise<number>((resolve) => vitest.once('exit', (c) => resolve(c ?? 1)));
 
