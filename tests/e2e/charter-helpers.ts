@@ -24,10 +24,46 @@ export function charterField(page: Page, heading: string): Locator {
 	return charterSection(page, heading).getByRole('textbox', { name: heading, exact: true });
 }
 
-/** Puts the caret at the end of a charter section, as a click and Ctrl+End would. */
+/**
+ * Puts the caret at the end of a charter section, as a click and Ctrl+End would, and waits until
+ * it is there. Lexical takes the caret from the browser's `selectionchange` event, which comes a
+ * task later; a remote change reconciled in between (the other person's typing or caret) puts
+ * back the caret Lexical last knew, so a key pressed at once can land where the click put it.
+ */
 export async function caretAtEnd(page: Page, heading: string): Promise<void> {
-	await charterField(page, heading).click();
-	await page.keyboard.press('Control+End');
+	await caretAtEndOf(page, charterField(page, heading));
+}
+
+/** Puts the caret at the end of a rich-text field and waits until it stays there. */
+export async function caretAtEndOf(page: Page, field: Locator): Promise<void> {
+	await field.click();
+	await expect(field).toBeFocused();
+	await expect
+		.poll(
+			async () => {
+				await page.keyboard.press('Control+End');
+				// Two frames: Lexical has read the caret, and a reconcile has had its turn.
+				return field.evaluate(
+					(element) =>
+						new Promise<boolean>((resolve) =>
+							requestAnimationFrame(() =>
+								requestAnimationFrame(() => {
+									const selection = getSelection();
+									if (!selection?.focusNode || !element.contains(selection.focusNode)) {
+										return resolve(false);
+									}
+									const rest = document.createRange();
+									rest.selectNodeContents(element);
+									rest.setStart(selection.focusNode, selection.focusOffset);
+									resolve(selection.isCollapsed && rest.toString() === '');
+								})
+							)
+						)
+				);
+			},
+			{ message: 'the caret reaches the end of the field' }
+		)
+		.toBe(true);
 }
 
 /** Clicks a formatting button of a charter section. */

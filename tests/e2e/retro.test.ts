@@ -31,7 +31,6 @@ const button = (page: Page, name: string | RegExp) => page.getByRole('button', {
 test('a whole retro: private writing, reveal, grouping, voting to the limit, timer, an action and the summary', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
 	const options = { baseURL: server.httpUrl };
 	const ada = await newPerson(browser, 'Ada', options);
 	const { editLink, viewLink, boardId } = await createRetroBoardIn(ada);
@@ -187,7 +186,6 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 test('a participant offline at the reveal publishes their drafts when back', async ({
 	browser
 }) => {
-	test.setTimeout(90_000);
 	const options = { baseURL: server.httpUrl };
 	const ada = await newPerson(browser, 'Ada', options);
 	const { editLink, boardId } = await createRetroBoardIn(ada);

@@ -7,6 +7,7 @@ import {
 	readCharterSection,
 	setRaciCell
 } from '../../src/lib/board/index.ts';
+import { caretAtEndOf } from './charter-helpers.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { raciCell, seriousAxeViolations } from './raci-helpers.ts';
 import { addRiskByForm, riskRow, writeAsPeer } from './risks-helpers.ts';
@@ -50,8 +51,7 @@ async function changeItems(page: Page): Promise<string[]> {
 async function typeInCharter(page: Page, section: string, text: string): Promise<void> {
 	await openSection(page, 'Charter');
 	const field = page.getByRole('textbox', { name: section, exact: true });
-	await field.click();
-	await page.keyboard.press('Control+End');
+	await caretAtEndOf(page, field);
 	await page.keyboard.type(text);
 	await expect(field).toContainText(text);
 }
