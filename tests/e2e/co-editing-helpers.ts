@@ -43,7 +43,7 @@ export async function serverExport(baseURL: string, editLink: string): Promise<E
 /** What the co-editing tests read of an export. */
 export interface ExportedBoard {
 	board: { title: string };
-	people: { id: string; name: string }[];
+	people: { id: string; name: string; role: string }[];
 	risks: { id: string; title: string }[];
 	actions: { id: string; title: string }[];
 	milestones: { id: string; title: string }[];

@@ -6,10 +6,12 @@ import {
 	addPerson,
 	addRisk,
 	readActions,
+	readMeta,
 	readMilestones,
 	readPeople,
 	readRetroCards,
-	readRisks
+	readRisks,
+	setTitle
 } from '../../src/lib/board/index.ts';
 import {
 	caretTo,
@@ -72,6 +74,31 @@ const personName: TextField = {
 	exported: (board, id) => board.people.find((item) => item.id === id)?.name
 };
 
+const personRole: TextField = {
+	name: "a person's role",
+	section: 'People',
+	add: (doc, role) => addPerson(doc, { name: 'Lin', role }),
+	field: (page) => page.getByRole('textbox', { name: 'Role', exact: true }).first(),
+	read: (doc, id) => readPeople(doc).items.find((item) => item.id === id)?.role,
+	exported: (board, id) => board.people.find((item) => item.id === id)?.role
+};
+
+// The board's own title, in the header of every section: its "id" is the board's.
+const boardTitle: TextField = {
+	name: 'the board title',
+	section: 'Risks',
+	add: (doc, title) => {
+		setTitle(doc, title);
+		return 'board';
+	},
+	field: (page) => page.getByRole('textbox', { name: 'Board title', exact: true }),
+	read: (doc) => {
+		const meta = readMeta(doc);
+		return meta.ok ? meta.meta.title : undefined;
+	},
+	exported: (board) => board.board.title
+};
+
 const OTHER_RISK = 'Other risk';
 
 /** A kickoff board in Ada's browser holding `field`'s entry with `text`, and a risk to re-score. */
@@ -132,7 +159,7 @@ async function typeAtBothEnds(ada: Page, grace: Page): Promise<void> {
 
 const BOTH_ENDS = 'bbbb Second test AAAA';
 
-for (const target of [risk, action, personName]) {
+for (const target of [risk, action, personName, personRole, boardTitle]) {
 	test(`two people typing at both ends of ${target.name} give exactly "${BOTH_ENDS}"`, async ({
 		browser,
 		baseURL
