@@ -182,6 +182,8 @@ describe('abuse: boards', () => {
 		expect(disconnects).toBe(0);
 		expect(probeErrors).toEqual([]);
 		expect(afterRestart).toEqual(edits);
+		// Refused boards are never loaded: memory grows by the quota's boards at most.
+		expect(rss.peakMiB() - rss.startMiB).toBeLessThan(200);
 		expect(ratio).toBeLessThanOrEqual(5);
 	}, 300_000);
 });

@@ -151,6 +151,8 @@ describe('abuse: versions', () => {
 		expect(disconnects).toBe(0);
 		expect(probeErrors).toEqual([]);
 		expect(afterRestart).toEqual(edits);
+		// Refused saves cost no memory: the 60 stored copies are small, and nothing else is kept.
+		expect(rss.peakMiB() - rss.startMiB).toBeLessThan(200);
 		expect(ratio).toBeLessThanOrEqual(5);
 	}, 300_000);
 
