@@ -10,6 +10,7 @@ import {
 	RetroPhaseError,
 	RetroRuleError,
 	addColumn,
+	editColumnTitle,
 	formatOfColumns,
 	moveColumn,
 	publishDrafts,
@@ -18,6 +19,7 @@ import {
 	setFormat,
 	setPhase
 } from '../../../src/lib/board/retro/index.ts';
+import { textChange } from '../../../src/lib/board/text-change.ts';
 import { expectRejectedWithoutWrite } from '../../helpers/board.ts';
 import { FACILITATOR, fakeId, newRetro } from './fixtures.ts';
 
@@ -79,6 +81,18 @@ describe('custom columns', () => {
 			doc,
 			() => addColumn(doc, 'One too many', FACILITATOR),
 			RetroRuleError
+		);
+	});
+
+	it('takes the facilitator keystroke by keystroke, so two tabs typing at both ends merge', () => {
+		const { doc, columns } = newRetro();
+		editColumnTitle(doc, columns[1]!, textChange('Stop', 'Stop it'), FACILITATOR);
+		editColumnTitle(doc, columns[1]!, textChange('Stop it', 'Do: Stop it'), FACILITATOR);
+		expect(titles(doc)).toEqual(['Start', 'Do: Stop it', 'Continue']);
+		expectRejectedWithoutWrite(
+			doc,
+			() => editColumnTitle(doc, columns[0]!, textChange('Start', 'Mine'), 'someone'),
+			NotFacilitatorError
 		);
 	});
 

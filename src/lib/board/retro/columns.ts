@@ -1,16 +1,21 @@
 import * as Y from 'yjs';
 import {
 	addEntry,
+	existingEntry,
 	moveEntry,
 	removeEntry,
 	updateEntry,
 	type OrderedCollection
 } from '../collection.ts';
 import { boardRoots, localOrigin, retroColumnEntry } from '../doc.ts';
+import { PlainTextEditError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { initialOrders } from '../order.ts';
 import { readRetroCards, readRetroColumns, parseRetroVoteKey } from '../read.ts';
 import { titleSchema, type RetroColumn } from '../schema.ts';
+import { textIn } from '../text.ts';
+import type { TextChange } from '../text-change.ts';
+import { editPlainText } from '../text-commands.ts';
 import { parseInput } from '../validate.ts';
 import * as z from 'zod';
 import { RetroRuleError } from './errors.ts';
@@ -45,6 +50,18 @@ export function renameColumn(doc: Y.Doc, id: string, title: string, actor: strin
 	const validTitle = parseInput('renameColumn', titleSchema, title);
 	requireColumnEdit(doc, 'renameColumn', actor);
 	updateEntry(doc, retroColumns, id, { title: validTitle });
+}
+
+/**
+ * Applies one keystroke's change to a column's title (the facilitator's, before the reveal):
+ * two tabs of the facilitator typing into one title merge character by character (text.ts).
+ */
+export function editColumnTitle(doc: Y.Doc, id: string, change: TextChange, actor: string): void {
+	requireColumnEdit(doc, 'editColumnTitle', actor);
+	const text = textIn(existingEntry(doc, retroColumns, id), 'title');
+	if (!text)
+		throw new PlainTextEditError('editColumnTitle', 'the column title is not shared text yet');
+	editPlainText(doc, text, change);
 }
 
 /** Moves a column to `index` among the columns. */
