@@ -189,7 +189,6 @@ test('the facilitator picks a format or edits the columns before the reveal; ano
 test('the next retro "from this board" starts by reviewing the open actions', async ({
 	browser
 }) => {
-	test.setTimeout(60_000);
 	const ada = await newPerson(browser, 'Ada');
 	await createRetroBoardIn(ada);
 	await ada.getByRole('textbox', { name: 'Board title' }).fill('Team Falcon retro');

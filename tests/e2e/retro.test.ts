@@ -228,7 +228,6 @@ test('a writer who left before the reveal is named at the reveal, and their card
 	browser
 }) => {
 	// Three browsers, like the whole retro above.
-	test.setTimeout(60_000);
 	const options = { baseURL: server.httpUrl };
 	const ada = await newPerson(browser, 'Ada', options);
 	const { editLink } = await createRetroBoardIn(ada);
