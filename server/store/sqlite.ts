@@ -275,12 +275,19 @@ export class SqliteStore implements Store {
 	}
 
 	/** What SQLite itself reports about how it keeps writes, for the start-up log and tests. */
-	settings(): { journalMode: string; synchronous: Durability | 'other' } {
+	settings(): {
+		journalMode: string;
+		synchronous: Durability | 'other';
+		secureDelete: 'off' | 'on' | 'fast';
+	} {
 		const journalMode = String(this.#db.pragma('journal_mode', { simple: true }));
 		const level = Number(this.#db.pragma('synchronous', { simple: true }));
 		// SQLite numbers its levels OFF=0, NORMAL=1, FULL=2, EXTRA=3.
 		const synchronous = level === 1 ? 'normal' : level === 2 ? 'full' : 'other';
-		return { journalMode, synchronous };
+		// And secure_delete OFF=0, ON=1, FAST=2.
+		const erase = Number(this.#db.pragma('secure_delete', { simple: true }));
+		const secureDelete = erase === 2 ? 'fast' : erase === 1 ? 'on' : 'off';
+		return { journalMode, synchronous, secureDelete };
 	}
 
 	/** {@inheritDoc Store.close} */

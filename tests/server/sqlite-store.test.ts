@@ -87,13 +87,20 @@ describe('DURABILITY', () => {
 	it.each([
 		['normal', 'normal'],
 		['full', 'full']
-	] as const)('%s keeps the file in WAL mode with synchronous=%s', async (durability, expected) => {
-		const dataDir = makeDataDir();
-		const store = new SqliteStore({ dataDir, durability });
-		expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: expected });
-		await store.close();
-		removeDataDir(dataDir);
-	});
+	] as const)(
+		'%s keeps the file in WAL mode with synchronous=%s, and zeroes deleted rows (secure_delete=FAST)',
+		async (durability, expected) => {
+			const dataDir = makeDataDir();
+			const store = new SqliteStore({ dataDir, durability });
+			expect(store.settings()).toEqual({
+				journalMode: 'wal',
+				synchronous: expected,
+				secureDelete: 'fast'
+			});
+			await store.close();
+			removeDataDir(dataDir);
+		}
+	);
 
 	it('is reported by the server at start, as SQLite applied it', async () => {
 		const server = await startServer({ env: { DURABILITY: 'full' } });
