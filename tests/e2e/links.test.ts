@@ -20,7 +20,8 @@ test.describe('links that survive real use', () => {
 		const { page: ada, boardPath } = await createKickoffBoard(browser);
 		await boardTitle(ada).fill('Remembered here');
 		// What the address bar holds: the board's address, no key.
-		expect(new URL(ada.url()).hash).toBe('');
+		// Once this browser has stored the board with its key (IndexedDB), a moment after it shows.
+		await expect.poll(() => new URL(ada.url()).hash).toBe('');
 		const bookmark = await ada.context().newPage();
 		await bookmark.goto(boardPath);
 		await expect(boardTitle(bookmark)).toHaveValue('Remembered here');
