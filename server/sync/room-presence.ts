@@ -7,8 +7,8 @@ export interface AwarenessOutcome {
 	/** Entries that changed the room's presence, to relay (with the room's clocks). */
 	changed: AwarenessEntry[];
 	/**
-	 * Entries the sender claimed under a clock its peers had already passed: sent back to it
-	 * with the room's clock, so its own awareness takes that clock (and its own state) too.
+	 * Entries the sender took from a viewer under a clock below the viewer's: sent back to it
+	 * with the room's clock, so its own awareness drops the viewer's state it was greeted with.
 	 */
 	echo: AwarenessEntry[];
 	/** Entries dropped because their client id belongs to another connection. */
@@ -124,7 +124,10 @@ export class RoomAwareness<Owner> {
 			else {
 				const claimed = this.#claim(owner, entry, presence);
 				outcome.changed.push(claimed);
-				if (claimed.clock !== entry.clock) outcome.echo.push(claimed);
+				// Only an id taken from a viewer needs its state sent back: the taker was greeted
+				// with the viewer's state and holds it as its own. A returning owner holds its own
+				// state, and one sent back could arrive after it changed it again and undo that.
+				if (presence && claimed.clock !== entry.clock) outcome.echo.push(claimed);
 			}
 		}
 		return outcome;

@@ -87,6 +87,36 @@ describe('presence hijack', () => {
 		expect(mallory.open).toBe(true);
 	});
 
+	it('keeps a change an editor makes the moment it reconnects', async () => {
+		const server = (made.server = await startServer());
+		const keys = await generateBoardKeys();
+		const editor = connectClient(server, keys.boardId, keys.editKey);
+		const observer = connectClient(server, keys.boardId, keys.viewKey);
+		made.clients.push(editor, observer);
+		await Promise.all([editor.synced(), observer.synced()]);
+		const editorId = editor.doc.clientID;
+		editor.provider.awareness.setLocalState(ADA);
+		await waitFor(() => nameOf(observer, editorId) === 'Ada', 'the observer to see the editor');
+		editor.provider.disconnect();
+		await waitFor(
+			() => nameOf(observer, editorId) === undefined,
+			'the editor’s presence to be removed'
+		);
+
+		// The change goes out before anything the room answers to the reconnect can arrive.
+		editor.provider.on('status', ({ status }: { status: string }) => {
+			if (status === 'connected')
+				setImmediate(() => editor.provider.awareness.setLocalStateField('focus', 'risks'));
+		});
+		editor.provider.connect();
+		await editor.synced();
+		const focusOf = (client: TestClient) =>
+			(client.provider.awareness.getStates().get(editorId) as { focus?: string })?.focus;
+		await waitFor(() => focusOf(observer) === 'risks', 'the observer to see the editor’s focus');
+		expect(focusOf(editor)).toBe('risks');
+		expect(focusOf(observer)).toBe('risks');
+	});
+
 	it('lets an editor take back its id from a viewer that claimed it first', async () => {
 		const server = (made.server = await startServer());
 		const keys = await generateBoardKeys();
