@@ -5,6 +5,9 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** The client's layers, which src/lib/board (shared with the server) may not import. */
+const CLIENT_LAYERS = ['sync', 'editor', 'components', 'versions'];
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'data/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
@@ -37,6 +40,56 @@ export default ts.config(
 							name: '@playwright/test',
 							importNames: ['test'],
 							message: "Import test from './fixtures.ts' (it closes the contexts a test opens)."
+						}
+					]
+				}
+			]
+		}
+	},
+	// The layers (docs/architecture.md, "Layers"). The board layer is plain TypeScript that the
+	// server, the tests and the benchmark import: it knows nothing of the client around it.
+	{
+		files: ['src/lib/board/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: CLIENT_LAYERS.flatMap((layer) => [`$lib/${layer}/*`, `**/${layer}/*`]),
+							message:
+								'src/lib/board is the layer the server shares: it may not import the client (sync, editor, components, versions).'
+						},
+						{
+							group: ['**/server/*', '$app/*'],
+							message: 'src/lib/board may not import the server or SvelteKit.'
+						}
+					]
+				}
+			]
+		}
+	},
+	// The server imports the board layer and the wire's shared modules, never the client's UI.
+	{
+		files: ['server/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'**/src/lib/*/**',
+								'!**/src/lib/board/**',
+								'!**/src/lib/sync/keys.ts',
+								'!**/src/lib/sync/wire.ts',
+								'!**/src/lib/versions/schema.ts',
+								'**/src/routes/**',
+								'**/*.svelte',
+								'**/*.svelte.ts'
+							],
+							message:
+								'The server may import src/lib/board, and of the client only sync/keys.ts, sync/wire.ts and versions/schema.ts.'
 						}
 					]
 				}

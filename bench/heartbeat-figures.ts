@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { createBoard } from '../src/lib/board/index.ts';
-import { encodeHeartbeat } from '../src/lib/sync/heartbeat-message.ts';
+import { encodeHeartbeat } from '../src/lib/sync/wire.ts';
 import { generateBoardKeys, type BoardKeys } from '../src/lib/sync/keys.ts';
 import { encodeSync, MessageKind, SyncStep } from '../server/sync/protocol.ts';
 import { isSyncFrame, ProtocolSocket } from '../tests/helpers/protocol-client.ts';

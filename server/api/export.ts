@@ -2,7 +2,7 @@ import { boardJsonText } from '../../src/lib/board/export/board-json.ts';
 import { exportFileName } from '../../src/lib/board/export/file-names.ts';
 import { boardMarkdown } from '../../src/lib/board/export/markdown.ts';
 import { readMeta } from '../../src/lib/board/read.ts';
-import { localDateString } from '../../src/lib/board/views/milestone-schedule.ts';
+import { localDateString } from '../../src/lib/board/dates.ts';
 import { readBoardDoc } from './board-state.ts';
 import { refuse, sendJson } from './respond.ts';
 import type { BoardApiHandler } from './routes.ts';

@@ -1,14 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { HEARTBEAT_MESSAGE } from '../../src/lib/sync/heartbeat-message.ts';
+import { HEARTBEAT_MESSAGE } from '../../src/lib/sync/wire.ts';
 
-export { encodeHeartbeat } from '../../src/lib/sync/heartbeat-message.ts';
-
-/** The subprotocol Charter speaks; a client must offer it and the server answers with it. */
-export const PROTOCOL = 'charter.v1';
-
-/** Prefix of the subprotocol entry that carries a capability key. */
-export const KEY_PROTOCOL_PREFIX = 'key.';
+export { encodeHeartbeat, KEY_PROTOCOL_PREFIX, PROTOCOL } from '../../src/lib/sync/wire.ts';
 
 /**
  * Top-level message types: y-websocket's `sync` (0) and `awareness` (1), and Charter's own

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { TestServer } from './server.ts';
 import { waitFor } from './wait.ts';
+import { subprotocols } from '../../src/lib/sync/wire.ts';
 
 /** A stock y-websocket client on one board. */
 export interface TestClient {
@@ -21,7 +22,7 @@ export function connectClient(
 	doc = new Y.Doc()
 ): TestClient {
 	const provider = new WebsocketProvider(server.syncUrl, boardId, doc, {
-		protocols: ['charter.v1', `key.${key}`],
+		protocols: subprotocols(key),
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
 		maxBackoffTime: 200

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { decodeMessage, encodeSync, MessageKind, SyncStep } from '../../server/sync/protocol.ts';
+import { subprotocols } from '../../src/lib/sync/wire.ts';
 
 /** How a socket ended: the close code and reason the peer saw. */
 export interface Closed {
@@ -96,7 +97,7 @@ export class ProtocolSocket {
 		key: string,
 		options: ProtocolSocketOptions = {}
 	): Promise<ProtocolSocket> {
-		const socket = new WebSocket(`${syncUrl}/${boardId}`, ['charter.v1', `key.${key}`], {
+		const socket = new WebSocket(`${syncUrl}/${boardId}`, subprotocols(key), {
 			headers: { ...options.headers, ...(options.origin ? { origin: options.origin } : {}) },
 			autoPong: options.autoPong ?? true
 		});

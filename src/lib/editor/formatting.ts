@@ -15,7 +15,7 @@ import {
 	type LexicalEditor,
 	type RangeSelection
 } from 'lexical';
-import { readLinkInput, type LinkInput } from './safe-url.ts';
+import { readLinkInput, type LinkInput } from '../board/safe-url.ts';
 
 /** The kinds of block the toolbar offers. */
 export type BlockKind = 'paragraph' | 'h2' | 'h3' | 'bullet' | 'number';

@@ -1,7 +1,7 @@
 import { LinkNode } from '@lexical/link';
 import { mergeRegister } from '@lexical/utils';
 import type { LexicalEditor } from 'lexical';
-import { isSafeLinkUrl } from './safe-url.ts';
+import { isSafeLinkUrl } from '../board/safe-url.ts';
 
 /**
  * Keeps every link in the editor's DOM harmless, whoever wrote it: a peer can put any URL into the

@@ -12,6 +12,7 @@ import {
 	type SyncState,
 	type SyncStatus
 } from './sync-state.ts';
+import { subprotocols } from './wire.ts';
 
 /** What the user sees about the connection to the server. */
 export type { SyncStatus } from './sync-state.ts';
@@ -52,7 +53,7 @@ export class BoardSession {
 			this.#loadedLocally = true;
 		});
 		this.#provider = new WebsocketProvider(serverUrl, boardId, this.doc, {
-			protocols: ['charter.v1', `key.${key}`],
+			protocols: subprotocols(key),
 			maxBackoffTime: 5_000
 		});
 		this.#watch = new ConnectionWatch(this.#provider, this.doc, (state) => (this.#sync = state));

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { encodeHeartbeat, HEARTBEAT_MESSAGE } from './heartbeat-message.ts';
+import { encodeHeartbeat, HEARTBEAT_MESSAGE } from './wire.ts';
 import {
 	heartbeatDue,
 	initialSyncState,

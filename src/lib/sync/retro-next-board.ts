@@ -1,15 +1,10 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { localDateString } from '../board/dates.ts';
 import { readMeta } from '../board/read.ts';
 import { carryOverRetro } from '../board/retro/carry-over.ts';
 import { createLocalBoard } from './create-board.ts';
 import { boardDatabaseName, renameKnownBoard } from './local-boards.ts';
-
-/** Today's date in this browser's time zone, as YYYY-MM-DD. */
-export function localDate(date = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /**
  * Creates the next retro "from this board", in this browser like any new board: its columns,
@@ -22,7 +17,7 @@ export async function startNextRetro(source: Y.Doc, facilitator: string): Promis
 	const persistence = new IndexeddbPersistence(boardDatabaseName(boardId), doc);
 	try {
 		await persistence.whenSynced;
-		carryOverRetro(doc, source, { facilitator, today: localDate() });
+		carryOverRetro(doc, source, { facilitator, today: localDateString() });
 		const meta = readMeta(doc);
 		if (meta.ok) await renameKnownBoard(boardId, meta.meta.title);
 	} finally {

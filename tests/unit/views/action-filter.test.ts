@@ -12,8 +12,7 @@ import {
 	countOverdue,
 	filterActions,
 	isActionFilterActive,
-	isOverdue,
-	localIsoDate
+	isOverdue
 } from '../../../src/lib/board/views/action-filter.ts';
 
 function actionsBoard() {
@@ -87,12 +86,5 @@ describe('isOverdue', () => {
 				today
 			)
 		).toBe(1);
-	});
-});
-
-describe('localIsoDate', () => {
-	it('formats the local calendar day with zero padding', () => {
-		expect(localIsoDate(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
-		expect(localIsoDate(new Date(2024, 11, 31, 0, 1))).toBe('2024-12-31');
 	});
 });

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../../../src/lib/board/index.ts';
 import {
 	assignLanes,
-	daysUntil,
 	isOverdue,
-	localDateString,
 	milestoneTimeline,
 	sortMilestones
 } from '../../../src/lib/board/views/milestone-schedule.ts';
@@ -69,23 +67,6 @@ describe('isOverdue', () => {
 		expect(isOverdue({ due: '2026-04-11', status: 'planned' }, today)).toBe(false);
 		expect(isOverdue({ due: '', status: 'planned' }, today)).toBe(false);
 		expect(isOverdue({ due: '2026-01-01', status: 'done' }, today)).toBe(false);
-	});
-});
-
-describe('daysUntil', () => {
-	it('counts calendar days across months, leap days and time changes', () => {
-		expect(daysUntil('2026-04-10', '2026-04-10')).toBe(0);
-		expect(daysUntil('2026-04-13', '2026-04-10')).toBe(3);
-		expect(daysUntil('2026-04-08', '2026-04-10')).toBe(-2);
-		expect(daysUntil('2024-03-01', '2024-02-28')).toBe(2);
-		expect(daysUntil('2026-03-30', '2026-03-28')).toBe(2);
-	});
-});
-
-describe('localDateString', () => {
-	it('formats the local calendar day with zero padding', () => {
-		expect(localDateString(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-		expect(localDateString(new Date(2026, 10, 30, 0, 1))).toBe('2026-11-30');
 	});
 });
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isSafeLinkUrl } from '../../editor/safe-url.ts';
+import { isSafeLinkUrl } from '../safe-url.ts';
 import {
 	RICH_TEXT_LIMITS,
 	RICH_TEXT_MARKS,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isSafeLinkUrl } from '../../editor/safe-url.ts';
+import { isSafeLinkUrl } from '../safe-url.ts';
 
 /**
  * Charter's documented rich-text form: what exports carry and imports accept, independent of

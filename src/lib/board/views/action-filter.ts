@@ -1,4 +1,3 @@
-import { localDateString } from './milestone-schedule.ts';
 import type { Action, ActionStatus, Person } from '../schema.ts';
 import { ownerMatches, type OwnerFilter } from './risk-filter.ts';
 
@@ -34,11 +33,6 @@ export function filterActions(
 			(filter.status === null || action.status === filter.status) &&
 			ownerMatches(action.owner, filter.owner, people)
 	);
-}
-
-/** Today's date in the user's time zone as YYYY-MM-DD, the format due dates are stored in. */
-export function localIsoDate(now: Date = new Date()): string {
-	return localDateString(now);
 }
 
 /** Whether an action is overdue: not done, and due before `today` (YYYY-MM-DD). */

@@ -1,7 +1,6 @@
 import { compareByOrder } from '../order.ts';
+import { dayNumber } from '../dates.ts';
 import type { Milestone, MilestoneStatus } from '../schema.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Milestone states in the user's words, for the milestones section and exported documents. */
 export const MILESTONE_STATUS_LABELS = {
@@ -9,23 +8,6 @@ export const MILESTONE_STATUS_LABELS = {
 	'at-risk': 'At risk',
 	done: 'Done'
 } as const satisfies Record<MilestoneStatus, string>;
-
-/** A date as `YYYY-MM-DD` in the local time zone: the day the user sees on their calendar. */
-export function localDateString(date: Date): string {
-	const pad = (value: number) => String(value).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Days since the epoch of a `YYYY-MM-DD` date, so dates subtract without time-zone drift. */
-export function dayNumber(date: string): number {
-	const [year, month, day] = date.split('-').map(Number);
-	return Math.round(Date.UTC(year!, month! - 1, day!) / DAY_MS);
-}
-
-/** Days from `today` to `due`: negative when it is past, 0 on the day. */
-export function daysUntil(due: string, today: string): number {
-	return dayNumber(due) - dayNumber(today);
-}
 
 /**
  * Milestones by due date, earliest first; undated ones last. Equal dates (and the undated)

@@ -20,7 +20,7 @@ import {
 	type VoteTally
 } from '$lib/board/retro/index.ts';
 import type { RetroCard, RetroSettings } from '$lib/board/schema.ts';
-import type { BoardContext } from '$lib/board/views/context.ts';
+import type { BoardContext } from '$lib/sync/board-context.ts';
 import { YSnapshot } from '$lib/board/views/y-snapshot.svelte.ts';
 import { RetroAwareness } from '$lib/sync/retro-awareness.svelte.ts';
 import { ServerClock } from '$lib/sync/retro-clock.svelte.ts';

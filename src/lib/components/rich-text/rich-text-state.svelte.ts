@@ -13,7 +13,7 @@ import {
 	type RichTextFieldOptions
 } from '$lib/editor/rich-text-field.ts';
 import { checkField, type FieldProblem } from '$lib/editor/field-check.ts';
-import type { LinkInput } from '$lib/editor/safe-url.ts';
+import type { LinkInput } from '$lib/board/safe-url.ts';
 import type { LexicalEditor } from 'lexical';
 
 /** What a RichTextField mounts with; the state adds the toolbar and placeholder callbacks. */

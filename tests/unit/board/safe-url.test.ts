@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeLinkUrl, LINK_RULES, readLinkInput } from '../../../src/lib/editor/safe-url.ts';
+import { isSafeLinkUrl, LINK_RULES, readLinkInput } from '../../../src/lib/board/safe-url.ts';
 
 describe('isSafeLinkUrl', () => {
 	it.each([

@@ -1,9 +1,9 @@
 import { createContext } from 'svelte';
-import type { BoardSession } from '../../sync/board-session.svelte.ts';
-import type { Presence } from '../../sync/presence.svelte.ts';
-import type { ProfileStore } from '../../sync/profile.svelte.ts';
-import type { BoardView } from './board-view.svelte.ts';
-import type { BoardUndo } from './undo.svelte.ts';
+import type { BoardSession } from './board-session.svelte.ts';
+import type { Presence } from './presence.svelte.ts';
+import type { ProfileStore } from './profile.svelte.ts';
+import type { BoardView } from '../board/views/board-view.svelte.ts';
+import type { BoardUndo } from '../board/views/undo.svelte.ts';
 
 /**
  * What a board's components share, created by the board layout: the session (doc, sync,

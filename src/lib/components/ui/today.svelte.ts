@@ -1,5 +1,5 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { localDateString } from '$lib/board/views/milestone-schedule.ts';
+import { localDateString } from '$lib/board/dates.ts';
 
 /** How often the date is looked at again, so a board left open overnight turns the day. */
 const CHECK_EVERY_MS = 60_000;

@@ -1,0 +1,21 @@
+// Calendar dates as Charter stores them: `YYYY-MM-DD` strings in the user's local time zone
+// (due dates, review dates, export file names). Strings of that form sort and compare as text.
+
+const DAY_MS = 86_400_000;
+
+/** A date as `YYYY-MM-DD` in the local time zone: the day the user sees on their calendar. */
+export function localDateString(date: Date = new Date()): string {
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Days since the epoch of a `YYYY-MM-DD` date, so dates subtract without time-zone drift. */
+export function dayNumber(date: string): number {
+	const [year, month, day] = date.split('-').map(Number);
+	return Math.round(Date.UTC(year!, month! - 1, day!) / DAY_MS);
+}
+
+/** Days from `today` to `due`: negative when it is past, 0 on the day. */
+export function daysUntil(due: string, today: string): number {
+	return dayNumber(due) - dayNumber(today);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { daysUntil, localDateString } from '../../../src/lib/board/dates.ts';
+
+describe('daysUntil', () => {
+	it('counts calendar days across months, leap days and time changes', () => {
+		expect(daysUntil('2026-04-10', '2026-04-10')).toBe(0);
+		expect(daysUntil('2026-04-13', '2026-04-10')).toBe(3);
+		expect(daysUntil('2026-04-08', '2026-04-10')).toBe(-2);
+		expect(daysUntil('2024-03-01', '2024-02-28')).toBe(2);
+		expect(daysUntil('2026-03-30', '2026-03-28')).toBe(2);
+	});
+});
+
+describe('localDateString', () => {
+	it('formats the local calendar day with zero padding', () => {
+		expect(localDateString(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+		expect(localDateString(new Date(2026, 10, 30, 0, 1))).toBe('2026-11-30');
+		expect(localDateString(new Date(2024, 11, 31, 0, 1))).toBe('2024-12-31');
+	});
+});
