@@ -22,19 +22,27 @@ export const userIdSchema = z
 	.min(1)
 	.max(128)
 	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/**
+ * The longest text each kind of plain text field holds, in characters: the one place these
+ * limits are written (the fields' TextShapes in text.ts and the UI's messages read them here).
+ */
+export const TEXT_LIMITS = { title: 200, role: 100, cardText: 2000, profileName: 60 } as const;
+
 /** A title or name: trimmed, 1–200 characters, no control characters. */
 export const titleSchema = z
 	.string()
 	.trim()
 	.min(1)
-	.max(200)
+	.max(TEXT_LIMITS.title)
 	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
 /** A person's role: trimmed, up to 100 characters, no control characters. */
 export const roleSchema = z
 	.string()
 	.trim()
-	.max(100)
+	.max(TEXT_LIMITS.role)
 	.refine((text) => !CONTROL_CHARACTERS.test(text), noControlCharacters);
+/** The text of a retro card or draft: trimmed, 1–2,000 characters, line breaks kept. */
+export const cardTextSchema = z.string().trim().min(1).max(TEXT_LIMITS.cardText);
 /** A colour as `#rrggbb`, normalized to lower case so equal colours compare equal. */
 export const colorSchema = z
 	.string()

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
 import {
+	cardTextSchema,
 	colorSchema,
 	dateSchema,
 	idSchema,
@@ -187,7 +188,7 @@ export type RetroColumn = z.output<typeof retroColumnSchema>;
 export const retroCardSchema = z.object({
 	id: idSchema,
 	column: idSchema,
-	text: storedText(z.string().trim().min(1).max(2000), CARD_TEXT_SHAPE),
+	text: storedText(cardTextSchema, CARD_TEXT_SHAPE),
 	author: userIdSchema,
 	group: z.union([idSchema, z.literal('')]),
 	order: orderSchema,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
+import { TEXT_LIMITS } from './fields.ts';
 import { isNoChange, textChange, type TextChange } from './text-change.ts';
 
 /**
@@ -16,11 +17,11 @@ export interface TextShape {
 }
 
 /** A title or a name: one line of at most 200 characters. */
-export const TITLE_SHAPE: TextShape = { max: 200, multiline: false };
+export const TITLE_SHAPE: TextShape = { max: TEXT_LIMITS.title, multiline: false };
 /** A person's role: one line of at most 100 characters. */
-export const ROLE_SHAPE: TextShape = { max: 100, multiline: false };
+export const ROLE_SHAPE: TextShape = { max: TEXT_LIMITS.role, multiline: false };
 /** A retro card's text: up to 2,000 characters, line breaks kept. */
-export const CARD_TEXT_SHAPE: TextShape = { max: 2000, multiline: true };
+export const CARD_TEXT_SHAPE: TextShape = { max: TEXT_LIMITS.cardText, multiline: true };
 
 /**
  * The fields of each collection's entries that hold plain text, with their shapes; `meta.title`

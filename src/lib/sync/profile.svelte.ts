@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { colorSchema, userIdSchema } from '../board/schema.ts';
+import { TEXT_LIMITS, colorSchema, userIdSchema } from '../board/schema.ts';
 import { PERSON_COLORS } from '../board/commands.ts';
 import { newId } from '../board/ids.ts';
 
 /** Who this browser's user is to the others on a board. Kept in localStorage, never synced. */
 export const profileSchema = z.object({
 	id: userIdSchema,
-	name: z.string().trim().min(1).max(60),
+	name: z.string().trim().min(1).max(TEXT_LIMITS.profileName),
 	color: colorSchema
 });
 

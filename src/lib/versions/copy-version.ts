@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { setBaseline, setTitle } from '../board/commands.ts';
 import { boardRoots, localOrigin } from '../board/doc.ts';
 import { migrateBoard } from '../board/migrate.ts';
+import { TEXT_LIMITS } from '../board/fields.ts';
 import { readMeta } from '../board/read.ts';
 import { generateBoardKeys, type BoardKeys } from '../sync/keys.ts';
 import { boardDatabaseName, rememberBoard } from '../sync/local-boards.ts';
@@ -15,12 +16,13 @@ export class UnreadableVersionError extends Error {
 	}
 }
 
-const MAX_TITLE = 200;
-
 /** The title of a copy: the version's board title and the version's label, within 200 characters. */
 export function copyTitle(title: string, versionLabel: string): string {
 	const suffix = ` (copy of “${versionLabel}”)`;
-	return `${title.slice(0, Math.max(1, MAX_TITLE - suffix.length))}${suffix}`.slice(0, MAX_TITLE);
+	return `${title.slice(0, Math.max(1, TEXT_LIMITS.title - suffix.length))}${suffix}`.slice(
+		0,
+		TEXT_LIMITS.title
+	);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 	RISK_SCALE,
 	RISK_STATUSES,
 	SCHEMA_VERSION,
+	cardTextSchema,
 	colorSchema,
 	dateSchema,
 	idSchema,
@@ -96,7 +97,7 @@ const retro = z.object({
 		z.object({
 			id: idSchema,
 			column: idSchema,
-			text: z.string().trim().min(1).max(2000),
+			text: cardTextSchema,
 			author: userIdSchema,
 			group: z.union([idSchema, z.literal('')]),
 			order: orderSchema,

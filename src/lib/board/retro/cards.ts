@@ -5,20 +5,14 @@ import { boardRoots, boardSchemaVersion, localOrigin } from '../doc.ts';
 import { PlainTextEditError } from '../errors.ts';
 import { orderAtEnd, type Ordered } from '../order.ts';
 import { readRetroCards, readRetroColumns } from '../read.ts';
-import { idSchema, timestampSchema, userIdSchema } from '../schema.ts';
+import { cardTextSchema, idSchema, timestampSchema, userIdSchema } from '../schema.ts';
 import { plainTextOf, textIn, writePlainText } from '../text.ts';
 import type { TextChange } from '../text-change.ts';
 import { editPlainText } from '../text-commands.ts';
 import { parseInput } from '../validate.ts';
 import { RetroPhaseError, RetroRuleError } from './errors.ts';
 import { requireUnlocked } from './facilitation.ts';
-import {
-	ANONYMOUS_AUTHOR,
-	cardTextSchema,
-	readRetroExtras,
-	retroExtraRoots,
-	retroWriterSchema
-} from './model.ts';
+import { ANONYMOUS_AUTHOR, readRetroExtras, retroExtraRoots, retroWriterSchema } from './model.ts';
 import { requireAbility, settingsOf } from './settings.ts';
 
 /**

@@ -2,9 +2,8 @@ import * as Y from 'yjs';
 import * as z from 'zod';
 import { EntityNotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { idSchema, timestampSchema } from '../schema.ts';
+import { cardTextSchema, idSchema, timestampSchema } from '../schema.ts';
 import { parseInput } from '../validate.ts';
-import { cardTextSchema } from './model.ts';
 
 /**
  * Commands on a user's private draft document: a separate Y.Doc that never leaves the device

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import * as z from 'zod';
 import { isId } from '../ids.ts';
-import { timestampSchema, titleSchema, userIdSchema, type RetroFormat } from '../schema.ts';
+import {
+	TEXT_LIMITS,
+	timestampSchema,
+	titleSchema,
+	userIdSchema,
+	type RetroFormat
+} from '../schema.ts';
 import { TITLE_SHAPE, isPlainText, readableText } from '../text.ts';
 
 /**
@@ -83,7 +89,7 @@ export type RetroExtras = z.output<typeof retroExtrasSchema>;
 
 /** An entry of `retroWriters`. */
 export const retroWriterSchema = z.object({
-	name: z.string().trim().min(1).max(60),
+	name: z.string().trim().min(1).max(TEXT_LIMITS.profileName),
 	drafts: z.number().int().nonnegative().max(10_000),
 	done: z.boolean()
 });
@@ -96,10 +102,7 @@ export const retroReviewSchema = z.object({ from: titleSchema });
 export type RetroReviewEntry = z.output<typeof retroReviewSchema> & { actionId: string };
 
 /** A group name: trimmed, up to 200 characters; '' removes the name. */
-export const groupNameSchema = z.string().trim().max(200);
-
-/** The text of a retro card or draft. */
-export const cardTextSchema = z.string().trim().min(1).max(2000);
+export const groupNameSchema = z.string().trim().max(TEXT_LIMITS.title);
 
 /** Validated extras of the `retro` map. */
 export function readRetroExtras(doc: Y.Doc): RetroExtras {

@@ -1,5 +1,4 @@
 import { createContext } from 'svelte';
-import { BoardCommandError } from '$lib/board/errors.ts';
 import {
 	ANONYMOUS_AUTHOR,
 	RETRO_EXTRA_KEYS,
@@ -19,6 +18,8 @@ import {
 	type RetroWriter,
 	type VoteTally
 } from '$lib/board/retro/index.ts';
+import { NotFacilitatorError, RetroPhaseError, VoteLimitError } from '$lib/board/retro/errors.ts';
+import { runCommand, type FieldWords, type RefusalWords } from '$lib/components/ui/refusals.ts';
 import type { RetroCard, RetroSettings } from '$lib/board/schema.ts';
 import type { BoardContext } from '$lib/sync/board-context.ts';
 import { YSnapshot } from '$lib/board/views/y-snapshot.svelte.ts';
@@ -168,18 +169,13 @@ export class RetroState {
 
 	/**
 	 * Runs a command; when a peer changed things first (the phase moved on, the lock came on),
-	 * the refusal becomes a notice instead of an error. Returns whether it ran.
+	 * the refusal becomes a notice instead of an error, in `words` for a refused value (a card's
+	 * text by default). Returns whether it ran.
 	 */
-	run(command: () => void): boolean {
-		try {
-			command();
-			this.notice = '';
-			return true;
-		} catch (error) {
-			if (!(error instanceof BoardCommandError)) throw error;
-			this.notice = noticeFor(error);
-			return false;
-		}
+	run(command: () => void, words: FieldWords = { noun: 'card', field: 'text' }): boolean {
+		const outcome = runCommand(command, { ...RETRO_REFUSALS, ...words });
+		this.notice = outcome.ok ? '' : outcome.message;
+		return outcome.ok;
 	}
 
 	/** Stops the clock and closes the drafts. */
@@ -189,22 +185,18 @@ export class RetroState {
 	}
 }
 
-function noticeFor(error: BoardCommandError): string {
-	switch (error.name) {
-		case 'VoteLimitError':
+/** A retro's refusals in words: the ones particular to a retro, then the board's. */
+const RETRO_REFUSALS: Omit<RefusalWords, keyof FieldWords> = {
+	gone: 'That card or column was just removed by someone else.',
+	explain(error) {
+		if (error instanceof VoteLimitError)
 			return 'You have used all your votes. Take one back to vote for something else.';
-		case 'RetroPhaseError':
+		if (error instanceof RetroPhaseError)
 			return 'The retro moved on to another phase, so that change was not made.';
-		case 'NotFacilitatorError':
-			return 'Only the facilitator can do that.';
-		case 'EntityNotFoundError':
-			return 'That card or column was just removed by someone else.';
-		case 'InvalidInputError':
-			return 'That value is not allowed here.';
-		default:
-			return error.message.replace(/^\w+: /, '');
+		if (error instanceof NotFacilitatorError) return 'Only the facilitator can do that.';
+		return undefined;
 	}
-}
+};
 
 /** Reads and provides the retro state of the open board. */
 export const [getRetroState, setRetroState] = createContext<RetroState>();

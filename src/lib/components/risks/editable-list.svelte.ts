@@ -1,9 +1,9 @@
 import { tick } from 'svelte';
 import type * as Y from 'yjs';
-import { EntityNotFoundError } from '$lib/board/index.ts';
 import type { BoardView } from '$lib/board/views/board-view.svelte.ts';
 import { dropIndex, positionOf, stepIndex } from '$lib/board/views/risk-reorder.ts';
 import type { BoardUndo } from '$lib/board/views/undo.svelte.ts';
+import { runCommand, type CommandOutcome } from '$lib/components/ui/refusals.ts';
 
 /** The board commands of one hand-ordered collection. */
 export interface ListCommands<Patch> {
@@ -97,18 +97,18 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		this.announce(`Added ${this.#noun} ${title.trim()}.`);
 	}
 
-	/** Changes fields of an item; InvalidInputError propagates to the field that caused it. */
-	update(id: string, patch: Patch): void {
-		if (!this.canEdit) return;
+	/** Changes fields of an item; a refusal is for the field that asked to show. */
+	update(id: string, patch: Patch): CommandOutcome {
+		if (!this.canEdit) return { ok: true };
 		this.#deleted = null;
-		this.#ignoreMissing(() => this.#commands.update(this.doc, id, patch));
+		return this.#run(() => this.#commands.update(this.doc, id, patch));
 	}
 
 	/** Deletes an item as its own undo step, and offers to undo it. */
 	remove(item: Entity): void {
 		if (!this.canEdit) return;
 		this.#undo.stopCapturing();
-		this.#ignoreMissing(() => this.#commands.remove(this.doc, item.id));
+		this.#run(() => this.#commands.remove(this.doc, item.id));
 		this.#undo.stopCapturing();
 		this.#deleted = { title: item.title, at: Date.now() };
 	}
@@ -160,7 +160,7 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 
 	#move(id: string, index: number): void {
 		this.#deleted = null;
-		this.#ignoreMissing(() => this.#commands.move(this.doc, id, index));
+		this.#run(() => this.#commands.move(this.doc, id, index));
 		const item = this.all.find((candidate) => candidate.id === id);
 		if (item) {
 			this.announce(
@@ -169,12 +169,9 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		}
 	}
 
-	// A peer may delete an item while this user edits it; the row then disappears, nothing to report.
-	#ignoreMissing(write: () => void): void {
-		try {
-			write();
-		} catch (error) {
-			if (!(error instanceof EntityNotFoundError)) throw error;
-		}
+	// A peer may delete an item while this user edits it; the row then disappears, and the outcome
+	// says nothing (a refused value has its message).
+	#run(write: () => void): CommandOutcome {
+		return runCommand(write, { noun: this.#noun });
 	}
 }
