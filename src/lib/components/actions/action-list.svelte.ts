@@ -15,7 +15,7 @@ import {
 import {
 	EditableList,
 	type EditableListOptions
-} from '$lib/components/risks/editable-list.svelte.ts';
+} from '$lib/components/list/editable-list.svelte.ts';
 
 const actionCommands = {
 	add: addAction,

@@ -1,7 +1,7 @@
 import { tick } from 'svelte';
 import type * as Y from 'yjs';
 import type { BoardView } from '$lib/board/views/board-view.svelte.ts';
-import { dropIndex, positionOf, stepIndex } from '$lib/board/views/risk-reorder.ts';
+import { dropIndex, positionOf, stepIndex } from '$lib/board/views/list-order.ts';
 import type { BoardUndo } from '$lib/board/views/undo.svelte.ts';
 import { runCommand, type CommandOutcome } from '$lib/components/ui/refusals.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRisk, createBoard, moveRisk, readRisks } from '../../../src/lib/board/index.ts';
-import { dropIndex, positionOf, stepIndex } from '../../../src/lib/board/views/risk-reorder.ts';
+import { dropIndex, positionOf, stepIndex } from '../../../src/lib/board/views/list-order.ts';
 
 /** A board with risks titled by the letters of `letters`, in that order. */
 function boardOf(letters: string) {

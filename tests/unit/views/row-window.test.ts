@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullWindow, rowWindow } from '../../../src/lib/board/views/risk-row-window.ts';
+import { fullWindow, rowWindow } from '../../../src/lib/board/views/row-window.ts';
 
 describe('rowWindow', () => {
 	const tenRows = Array.from({ length: 10 }, () => 50);

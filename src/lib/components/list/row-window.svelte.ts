@@ -1,5 +1,5 @@
 import { on } from 'svelte/events';
-import { fullWindow, rowWindow, type RowWindow } from '$lib/board/views/risk-row-window.ts';
+import { fullWindow, rowWindow, type RowWindow } from '$lib/board/views/row-window.ts';
 
 /** Lists longer than this render only the rows near the viewport. */
 const WINDOW_FROM = 120;
