@@ -17,7 +17,10 @@ import {
 	type RiskSort,
 	type RiskSortColumn
 } from '$lib/board/views/risk-sort.ts';
-import { EditableList, type EditableListOptions } from '$lib/components/list/editable-list.svelte.ts';
+import {
+	EditableList,
+	type EditableListOptions
+} from '$lib/components/list/editable-list.svelte.ts';
 
 /** A risk being placed on the heat map with the keyboard: where it would land if dropped now. */
 export interface HeatMapPlacement {
