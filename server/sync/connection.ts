@@ -45,7 +45,8 @@ type ConnectionPhase =
 	| { name: 'deaf' | 'closing'; room: Room | null }
 	| { name: 'closed' };
 
-const CONNECTION_TRANSITIONS: Transitions<ConnectionPhaseName> = {
+/** Where each phase of a connection may go next, as drawn above. */
+export const CONNECTION_TRANSITIONS: Transitions<ConnectionPhaseName> = {
 	joining: ['open', 'deaf', 'closing', 'closed'],
 	open: ['deaf', 'closing', 'closed'],
 	deaf: ['closing', 'closed'],

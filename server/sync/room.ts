@@ -63,7 +63,8 @@ export type RoomPhaseName = 'resting' | 'live' | 'broken' | 'unloading';
 type RoomPhase =
 	{ name: 'resting' | 'live' | 'broken' } | { name: 'unloading'; unloaded: Promise<void> };
 
-const ROOM_TRANSITIONS: Transitions<RoomPhaseName> = {
+/** Where each phase of a room may go next, as drawn above. */
+export const ROOM_TRANSITIONS: Transitions<RoomPhaseName> = {
 	resting: ['live', 'broken', 'unloading'],
 	live: ['resting', 'broken', 'unloading'],
 	broken: ['unloading'],
