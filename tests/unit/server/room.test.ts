@@ -6,10 +6,10 @@ import { DEFAULT_LIMITS } from '../../../server/limits.ts';
 import { Metrics } from '../../../server/metrics.ts';
 import type { Store } from '../../../server/store/store.ts';
 import { REST_AFTER_MS } from '../../../server/sync/board-state.ts';
-import { checkTransition, IllegalTransitionError } from '../../../server/sync/phase.ts';
 import { Room, ROOM_TRANSITIONS, type RoomDeps } from '../../../server/sync/room.ts';
 import { FailingStore } from '../../helpers/failing-store.ts';
 import { FakePeer } from '../../helpers/fake-peer.ts';
+import { expectTransitions } from '../../helpers/lifecycle.ts';
 import { MemoryData, MemoryStore } from '../../helpers/memory-store.ts';
 
 const BOARD = 'board-room-unit';
@@ -159,28 +159,22 @@ describe('Room', () => {
 
 describe('Room lifecycle', () => {
 	it('refuses the transitions it does not draw: broken and unloading never come back', () => {
-		const refused = [
-			['broken', 'live'],
-			['broken', 'resting'],
-			['unloading', 'live'],
-			['unloading', 'resting'],
-			['unloading', 'broken']
-		] as const;
-		for (const [from, to] of refused) {
-			expect(() => checkTransition('room', ROOM_TRANSITIONS, from, to)).toThrow(
-				IllegalTransitionError
-			);
-		}
-		const allowed = [
-			['resting', 'live'],
-			['live', 'resting'],
-			['live', 'broken'],
-			['resting', 'broken'],
-			['broken', 'unloading'],
-			['live', 'unloading']
-		] as const;
-		for (const [from, to] of allowed) {
-			expect(() => checkTransition('room', ROOM_TRANSITIONS, from, to)).not.toThrow();
-		}
+		expectTransitions('room', ROOM_TRANSITIONS, {
+			refused: [
+				['broken', 'live'],
+				['broken', 'resting'],
+				['unloading', 'live'],
+				['unloading', 'resting'],
+				['unloading', 'broken']
+			],
+			allowed: [
+				['resting', 'live'],
+				['live', 'resting'],
+				['live', 'broken'],
+				['resting', 'broken'],
+				['broken', 'unloading'],
+				['live', 'unloading']
+			]
+		});
 	});
 });
