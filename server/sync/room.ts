@@ -42,15 +42,15 @@ import { checkTransition, type Transitions } from './phase.ts';
 //
 //               an edit builds the doc
 //     resting ─────────────────────────▶ live
-//        │    ◀─────────────────────────  │
-//        │     quiet for ~1 s: rests       │
-//        │                                 │
-//        ├──── a store write failed ──────┤
-//        │              ▼                  │
-//        │           broken                │
-//        │              │                  │
-//        │              ▼                  │
-//        └────────▶ unloading ◀────────────┘
+//      │  ◀───────────────────────────    │
+//      │      quiet for ~1 s: rests       │
+//      │                                  │
+//      ├───── a store write failed ───────┤
+//      │                ▼                 │
+//      │             broken               │
+//      │                │                 │
+//      │                ▼                 │
+//      └──────────▶ unloading ◀───────────┘
 //                    (final)
 //
 // unload() moves any other phase to unloading. A write that fails while the room unloads
