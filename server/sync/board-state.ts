@@ -6,7 +6,6 @@ export const REST_AFTER_MS = 1_000;
 /** Never wait longer than this to rest, however long the board took to build. */
 const MAX_REST_AFTER_MS = 30_000;
 
-/** The state vector of a peer that has nothing yet. */
 /** The state vector of an empty document: a peer that has nothing. */
 export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
@@ -81,9 +80,10 @@ export class BoardState {
 
 	/**
 	 * Rests the board once it has not changed for a while and `settled` resolved (everything the
-	 * doc holds is stored). Called after every change; each call restarts the wait.
+	 * doc holds is stored), then calls `rested`. Called after every change; each call restarts
+	 * the wait.
 	 */
-	restWhenIdle(settled: () => Promise<void>): void {
+	restWhenIdle(settled: () => Promise<void>, rested: () => void = () => {}): void {
 		if (this.#restTimer) clearTimeout(this.#restTimer);
 		const wait = Math.min(MAX_REST_AFTER_MS, Math.max(this.restAfterMs, 20 * this.#buildMs));
 		const timer = setTimeout(async () => {
@@ -95,6 +95,7 @@ export class BoardState {
 			this.#doc = null;
 			this.#bytes = bytes;
 			this.#bytesStateVector = null;
+			rested();
 		}, wait);
 		timer.unref();
 		this.#restTimer = timer;

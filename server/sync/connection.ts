@@ -10,8 +10,49 @@ import {
 	MalformedMessageError,
 	type CloseReasonName
 } from './protocol.ts';
+import { checkTransition, IllegalTransitionError, type Transitions } from './phase.ts';
 import type { Room, RoomPeer } from './room.ts';
 import { RoomFullError, type RoomRegistry } from './rooms.ts';
+
+// A connection's lifecycle:
+//
+//     joining ──── the board loaded ────▶ open
+//        │                                  │
+//        ├───── stopListening() (shutdown) ─┤
+//        │                ▼                 │
+//        │              deaf                │
+//        │                │                 │
+//        │                ▼                 │
+//        ├────────────▶ closing ◀───────────┘  close(), terminate(), no pong, socket error
+//        │                │
+//        │                ▼
+//        └────────────▶ closed                 the socket closed: the room is left
+//
+// Any phase but closed may go straight to closed (the peer closed the socket). joining: what
+// the peer sends waits in a backlog; open: it is handled; deaf: it is dropped, but the peer
+// still hears the room; closing and closed: nothing is sent or handled.
+
+/** The phases of a connection, as drawn above. */
+export type ConnectionPhaseName = 'joining' | 'open' | 'deaf' | 'closing' | 'closed';
+
+/**
+ * A connection's phase with what only that phase holds. A deaf or closing connection's `room` is
+ * the board, if it loaded: it is left when the socket closes.
+ */
+type ConnectionPhase =
+	| { name: 'joining'; backlog: Uint8Array[] }
+	| { name: 'open'; room: Room }
+	| { name: 'deaf' | 'closing'; room: Room | null }
+	| { name: 'closed' };
+
+/** Where each phase of a connection may go next, as drawn above. */
+export const CONNECTION_TRANSITIONS: Transitions<ConnectionPhaseName> = {
+	joining: ['open', 'deaf', 'closing', 'closed'],
+	open: ['deaf', 'closing', 'closed'],
+	deaf: ['closing', 'closed'],
+	closing: ['closed'],
+	closed: []
+};
 
 /** Services a connection uses. */
 export interface ConnectionDeps {
@@ -43,18 +84,13 @@ const MESSAGES_PER_TURN = 32;
  * message is charged to the connection's rate budget before anything else is done with it.
  */
 export class Connection implements RoomPeer {
-	#room: Room | null = null;
-	#backlog: Uint8Array[] | null = [];
+	#phase: ConnectionPhase = { name: 'joining', backlog: [] };
 	/** Frames over this turn's share, waiting for the next turn (bounded by the rate budget). */
 	#inbox: Uint8Array[] = [];
 	#handledThisTurn = 0;
 	#drainScheduled = false;
-	#alive = true;
-	#closed = false;
-	/** Set once the socket is closing: nothing more is sent or handled. */
-	#closing = false;
-	/** Set at shutdown: what the peer sends is no longer handled, but it still hears the room. */
-	#deaf = false;
+	/** Whether the peer answered the last ws ping (the heartbeat, not a lifecycle phase). */
+	#answeredPing = true;
 	readonly #budget: ConnectionBudget;
 	/**
 	 * Bytes of the first sync reply: the board as the server holds it, which the server chose to
@@ -85,7 +121,7 @@ export class Connection implements RoomPeer {
 	start(): void {
 		this.deps.metrics.connections.inc();
 		this.socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
-		this.socket.on('pong', () => (this.#alive = true));
+		this.socket.on('pong', () => (this.#answeredPing = true));
 		this.socket.on('error', (error) => this.#socketError(error));
 		this.socket.on('close', () => this.#guard('cleaning up a connection', () => this.#cleanUp()));
 		this.deps.rooms.join(this.boardId, this).then(
@@ -104,9 +140,14 @@ export class Connection implements RoomPeer {
 		if (this.#writable()) this.rawSocket.write(frame);
 	}
 
+	/** Where the connection is in its lifecycle (drawn at the top of this file). */
+	get phase(): ConnectionPhaseName {
+		return this.#phase.name;
+	}
+
 	/** Closes the socket with the code of `reason`; later messages from it are ignored. */
 	close(reason: CloseReasonName): void {
-		this.#closing = true;
+		this.#beginClosing();
 		const { code, reason: text } = CloseReason[reason];
 		if (this.socket.readyState === WebSocket.OPEN) this.socket.close(code, text);
 		else if (this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
@@ -120,37 +161,38 @@ export class Connection implements RoomPeer {
 
 	/** Drops the socket without a close handshake (a peer that did not answer one). */
 	terminate(): void {
-		this.#closing = true;
+		this.#beginClosing();
 		if (this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
 	}
 
 	/** Stops handling this peer's messages (at shutdown); what it sends from now on is dropped. */
 	stopListening(): void {
-		this.#deaf = true;
+		const { name } = this.#phase;
+		if (name === 'joining' || name === 'open') this.#enter({ name: 'deaf', room: this.#room });
 	}
 
 	/** Calls `listener` once the socket has closed (at once if it already has). */
 	onClosed(listener: () => void): void {
-		if (this.#closed) listener();
+		if (this.#phase.name === 'closed') listener();
 		else this.#closeListeners.push(listener);
 	}
 
 	/** Called by the heartbeat: terminates a peer that did not answer the last ping. */
 	heartbeat(): void {
-		if (!this.#alive) {
+		if (!this.#answeredPing) {
 			this.deps.metrics.reject('no_heartbeat');
-			this.#closing = true;
+			this.#beginClosing();
 			this.socket.terminate();
 			return;
 		}
-		this.#alive = false;
+		this.#answeredPing = false;
 		if (this.socket.readyState === WebSocket.OPEN) this.socket.ping();
 	}
 
 	// Open, not closing, and reading what it is sent: what ws holds for the socket counts the
 	// frames written to the raw socket too, since they wait in the same socket buffer.
 	#writable(): boolean {
-		if (this.#closing || this.socket.readyState !== WebSocket.OPEN) return false;
+		if (this.#closingOrClosed || this.socket.readyState !== WebSocket.OPEN) return false;
 		const allowance = this.deps.limits.maxBufferedBytes + (this.#firstReplyBytes ?? 0);
 		if (this.socket.bufferedAmount > allowance) {
 			this.#reject('slow_consumer', 'slowConsumer');
@@ -159,15 +201,44 @@ export class Connection implements RoomPeer {
 		return true;
 	}
 
+	// Every change of phase goes through here, so no illegal one can happen unnoticed.
+	#enter(next: ConnectionPhase): void {
+		checkTransition('connection', CONNECTION_TRANSITIONS, this.#phase.name, next.name);
+		this.#phase = next;
+	}
+
+	#beginClosing(): void {
+		if (!this.#closingOrClosed) this.#enter({ name: 'closing', room: this.#room });
+	}
+
+	get #closingOrClosed(): boolean {
+		return this.#phase.name === 'closing' || this.#phase.name === 'closed';
+	}
+
+	/** The board this connection joined, once it loaded and until the socket closed. */
+	get #room(): Room | null {
+		return 'room' in this.#phase ? this.#phase.room : null;
+	}
+
 	#attach(room: Room): void {
-		if (this.#closed) {
-			this.deps.rooms.leave(room, this);
-			return;
+		const phase = this.#phase;
+		switch (phase.name) {
+			case 'joining':
+				this.#enter({ name: 'open', room });
+				this.#inbox = phase.backlog;
+				if (this.#inbox.length > 0) this.#drain();
+				return;
+			case 'deaf':
+			case 'closing':
+				// What the peer sent is dropped; the room is left once the socket closes.
+				phase.room = room;
+				return;
+			case 'closed':
+				this.deps.rooms.leave(room, this);
+				return;
+			case 'open':
+				throw new IllegalTransitionError('connection', 'open', 'open');
 		}
-		this.#room = room;
-		this.#inbox = this.#backlog ?? [];
-		this.#backlog = null;
-		if (this.#inbox.length > 0) this.#drain();
 	}
 
 	#joinFailed(error: unknown): void {
@@ -181,20 +252,26 @@ export class Connection implements RoomPeer {
 	}
 
 	#receive(data: RawData, isBinary: boolean): void {
-		if (this.#closing || this.#deaf) return;
+		if (this.#phase.name !== 'joining' && this.#phase.name !== 'open') return;
 		this.#guard('receiving a message', () => {
 			const frame = data as Buffer;
 			if (!this.#budget.admit(frame.length)) return this.#reject('rate_limited', 'rateLimited');
 			if (!isBinary) return this.#reject('unsupported_data', 'unsupportedData');
-			if (!this.#room) this.#backlog?.push(frame);
-			else if (this.#inbox.length > 0 || this.#handledThisTurn >= MESSAGES_PER_TURN) {
-				this.#inbox.push(frame);
-				this.#scheduleDrain();
-			} else {
-				if (this.#handledThisTurn++ === 0) queueMicrotask(() => (this.#handledThisTurn = 0));
-				this.#handle(this.#room, frame);
-			}
+			const phase = this.#phase;
+			if (phase.name === 'joining') phase.backlog.push(frame);
+			else if (phase.name === 'open') this.#handleInTurn(phase.room, frame);
 		});
+	}
+
+	// Handled now unless this turn's share is used up or earlier frames still wait.
+	#handleInTurn(room: Room, frame: Uint8Array): void {
+		if (this.#inbox.length > 0 || this.#handledThisTurn >= MESSAGES_PER_TURN) {
+			this.#inbox.push(frame);
+			this.#scheduleDrain();
+			return;
+		}
+		if (this.#handledThisTurn++ === 0) queueMicrotask(() => (this.#handledThisTurn = 0));
+		this.#handle(room, frame);
 	}
 
 	#scheduleDrain(): void {
@@ -205,16 +282,17 @@ export class Connection implements RoomPeer {
 
 	#drain(): void {
 		this.#drainScheduled = false;
-		if (this.#closing || this.#deaf || !this.#room) {
+		const phase = this.#phase;
+		if (phase.name !== 'open') {
 			this.#inbox = [];
 			return;
 		}
-		for (const frame of this.#inbox.splice(0, MESSAGES_PER_TURN)) this.#handle(this.#room, frame);
+		for (const frame of this.#inbox.splice(0, MESSAGES_PER_TURN)) this.#handle(phase.room, frame);
 		if (this.#inbox.length > 0) this.#scheduleDrain();
 	}
 
 	#handle(room: Room, frame: Uint8Array): void {
-		if (this.#closing || this.#deaf) return;
+		if (this.#phase.name !== 'open') return;
 		const { metrics } = this.deps;
 		try {
 			const message = decodeMessage(frame);
@@ -264,7 +342,7 @@ export class Connection implements RoomPeer {
 	}
 
 	#socketError(error: Error & { code?: string }): void {
-		this.#closing = true;
+		this.#beginClosing();
 		const reason = WS_ERROR_REASONS[error.code ?? ''];
 		if (reason) this.deps.metrics.reject(reason);
 		else if (error.code?.startsWith('WS_ERR_')) this.deps.metrics.reject('malformed');
@@ -272,13 +350,12 @@ export class Connection implements RoomPeer {
 	}
 
 	#cleanUp(): void {
-		if (this.#closed) return;
-		this.#closed = true;
-		this.#closing = true;
-		this.#backlog = null;
+		if (this.#phase.name === 'closed') return;
+		const room = this.#room;
+		this.#enter({ name: 'closed' });
 		this.#inbox = [];
 		this.deps.metrics.connections.dec();
-		if (this.#room) this.deps.rooms.leave(this.#room, this);
+		if (room) this.deps.rooms.leave(room, this);
 		for (const listener of this.#closeListeners.splice(0)) listener();
 	}
 

@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Store, StoredBoard } from '../store/store.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness.ts';
 import { BoardState, EMPTY_STATE_VECTOR, isEmptyUpdate } from './board-state.ts';
+import { DocChanges, PartlyAppliedError, type DocChange } from './doc-changes.ts';
 import { binaryFrame } from './frame.ts';
 import {
 	DEFAULT_PENDING_LIMITS,
@@ -33,6 +34,42 @@ import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from './update-admissi
 import { UpdateGate } from './update-gate.ts';
 import { inspectStoredUpdate } from './update-items.ts';
 import { RoomAwareness, type AwarenessOutcome } from './room-presence.ts';
+import { RoomWrites, type UpdateBatch } from './room-writes.ts';
+import { checkTransition, type Transitions } from './phase.ts';
+
+// A room's lifecycle. Only a live room holds its board as a Y.Doc; a broken or unloading room
+// takes no more work, whatever its board is held as.
+//
+//               an edit builds the doc
+//     resting ─────────────────────────▶ live
+//      │  ◀───────────────────────────    │
+//      │      quiet for ~1 s: rests       │
+//      │                                  │
+//      ├───── a store write failed ───────┤
+//      │                ▼                 │
+//      │             broken               │
+//      │                │                 │
+//      │                ▼                 │
+//      └──────────▶ unloading ◀───────────┘
+//                    (final)
+//
+// unload() moves any other phase to unloading. A write that fails while the room unloads
+// stops its queue (room-writes.ts), and the room stays unloading.
+
+/** The phases of a room, as drawn above. */
+export type RoomPhaseName = 'resting' | 'live' | 'broken' | 'unloading';
+
+/** A room's phase with what only that phase holds. */
+type RoomPhase =
+	{ name: 'resting' | 'live' | 'broken' } | { name: 'unloading'; unloaded: Promise<void> };
+
+/** Where each phase of a room may go next, as drawn above. */
+export const ROOM_TRANSITIONS: Transitions<RoomPhaseName> = {
+	resting: ['live', 'broken', 'unloading'],
+	live: ['resting', 'broken', 'unloading'],
+	broken: ['unloading'],
+	unloading: []
+};
 
 /** What a room needs from a connection: a way to send frames and to be closed. */
 export interface RoomPeer {
@@ -76,13 +113,6 @@ export interface RoomDeps {
 	boards?: BoardCreationQuota;
 }
 
-/** Updates stored in one write, with the frames to relay once they are. */
-interface UpdateBatch {
-	updates: Uint8Array[];
-	/** Each frame goes to every peer but the one it came from (none: the room's own change). */
-	relays: Array<{ frame: Uint8Array; from: RoomPeer | null }>;
-}
-
 /** Origin of the updates a room applies from its store, so they are never stored again. */
 const STORE_ORIGIN = Symbol('charter.store');
 
@@ -109,14 +139,6 @@ function restingState(
 	}
 }
 
-function transactionChanged(transaction: Y.Transaction): boolean {
-	if (transaction.deleteSet.clients.size > 0) return true;
-	for (const [client, clock] of transaction.afterState) {
-		if (transaction.beforeState.get(client) !== clock) return true;
-	}
-	return false;
-}
-
 /**
  * One board held in memory with the connections editing it. Every update is applied, then
  * appended to the store, and only then relayed; replies and relays go out through one serial
@@ -124,22 +146,15 @@ function transactionChanged(transaction: Y.Transaction): boolean {
  * at most once per `awarenessRelayMs`, however many peers chatter.
  */
 export class Room {
-	readonly #state = new BoardState((doc) => this.#watch(doc), STORE_ORIGIN);
+	// Starts resting as an empty board: load() builds it or rests it as what the store holds.
+	#phase: RoomPhase = { name: 'resting' };
+	readonly #state = new BoardState((doc) => this.#built(doc), STORE_ORIGIN);
+	readonly #changes = new DocChanges();
 	readonly peers = new Set<RoomPeer>();
 	readonly #presence: RoomAwareness<RoomPeer>;
 	/** Editors' presence and viewers' presence are relayed apart: viewers' at a bounded rate. */
 	readonly #presenceRelays: Record<Capability, PresenceRelay<RoomPeer>>;
-	#queue: Promise<void> = Promise.resolve();
-	#logLength = 0;
-	/** Origin of the update being applied, so its transaction can be told from Yjs's own. */
-	#applyingFrom: unknown = undefined;
-	/** State before the applied update's transaction, when that transaction changed the doc. */
-	#stateBeforeChange: Map<number, number> | null = null;
-	/** State before the first transaction Yjs made on its own that changed the doc. */
-	#stateBeforeOwnChange: Map<number, number> | null = null;
-	#openBatch: UpdateBatch | null = null;
-	#broken = false;
-	#unloaded: Promise<void> | null = null;
+	readonly #writes: RoomWrites<RoomPeer>;
 	#channel: BusChannel | null = null;
 	readonly #remotePresence = new RemotePresence();
 	#lateStrings: LateStringFolder | null = null;
@@ -153,6 +168,13 @@ export class Room {
 	) {
 		this.#gate = this.#newGate(0);
 		this.#waiting = new PendingUpdates(deps.pending ?? DEFAULT_PENDING_LIMITS);
+		this.#writes = new RoomWrites(boardId, {
+			store: deps.store,
+			metrics: deps.metrics,
+			compactAfterUpdates: deps.compactAfterUpdates,
+			stored: (batch) => this.#stored(batch),
+			failed: (error) => this.#fail(error)
+		});
 		const { limits } = deps;
 		this.#presence = new RoomAwareness(
 			{
@@ -200,7 +222,7 @@ export class Room {
 			deps.logger.info({ boardId }, 'migrated the board to the current schema');
 			room.#channel?.publish('update', migration);
 		}
-		room.#logLength = stored.log.length;
+		room.#writes.resumeLog(stored.log.length);
 		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
 		room.#gate = room.#newGate(parts.reduce((sum, part) => sum + part.length, 0));
@@ -220,15 +242,14 @@ export class Room {
 		if (!this.#state.resting) return this.#state.doc;
 		const restingBytes = this.#state.restingBytes;
 		if (restingBytes !== null) this.#gate.measured(restingBytes);
-		const applying = this.#applyingFrom;
-		this.#applyingFrom = STORE_ORIGIN;
+		// The resting bytes are the store's; what Yjs changes on its own on top of them is stored.
 		try {
-			return this.#state.doc;
+			this.#changes.apply(STORE_ORIGIN, () => this.#state.doc);
 		} finally {
-			this.#applyingFrom = applying;
 			this.#storeOwnChange();
 			this.#restWhenIdle();
 		}
+		return this.#state.doc;
 	}
 
 	/** The whole board as one update, without waking a resting board (for exports, versions). */
@@ -236,9 +257,14 @@ export class Room {
 		return this.#state.missing(EMPTY_STATE_VECTOR);
 	}
 
+	/** Where the room is in its lifecycle (drawn at the top of this file). */
+	get phase(): RoomPhaseName {
+		return this.#phase.name;
+	}
+
 	/** True once a store write failed: the room takes no more work and waits to be unloaded. */
 	get broken(): boolean {
-		return this.#broken;
+		return this.#phase.name === 'broken';
 	}
 
 	/** Greets a new peer with the server's state vector and everyone's presence, in parts. */
@@ -268,8 +294,7 @@ export class Room {
 	 */
 	answerStateVector(peer: RoomPeer, stateVector: Uint8Array): number {
 		const reply = encodeSync(SyncStep.step2, this.#state.missing(stateVector));
-		this.#openBatch = null;
-		this.#enqueue(async () => peer.send(reply));
+		this.#writes.sendAfterBatch(() => peer.send(reply));
 		return reply.length;
 	}
 
@@ -281,7 +306,7 @@ export class Room {
 	 */
 	answerHeartbeat(peer: RoomPeer, id: number): void {
 		const answer = encodeHeartbeat(id);
-		this.#enqueue(async () => peer.send(answer));
+		this.#writes.sendAfterWrites(() => peer.send(answer));
 	}
 
 	/**
@@ -303,9 +328,13 @@ export class Room {
 			outcome = this.#integrate(from, update);
 		} catch (error) {
 			takeWaiting(doc);
-			this.#storeDamagedPart(from);
+			// What a damaged update left in the doc is stored and relayed like any edit, so that
+			// the store, the room and every peer still agree.
+			const partly = error instanceof PartlyAppliedError ? error : null;
+			if (partly) this.#storeAndRelay(from, partly.change.encode());
 			this.#storeOwnChange();
-			throw new MalformedMessageError('update could not be applied', { cause: error });
+			const cause = partly ? partly.cause : error;
+			throw new MalformedMessageError('update could not be applied', { cause });
 		}
 		// A duplicate changes nothing and is neither stored nor relayed; the part of an update
 		// still waiting for its dependencies is held (pending.ts) until they arrive.
@@ -331,22 +360,46 @@ export class Room {
 
 	/** Resolves once every queued store write and reply has gone out. */
 	settled(): Promise<void> {
-		return this.#queue;
+		return this.#writes.settled();
 	}
 
 	/** Waits for pending writes, compacts the log and frees the room's memory (once). */
 	unload(): Promise<void> {
-		this.#unloaded ??= this.#unload();
-		return this.#unloaded;
+		if (this.#phase.name === 'unloading') return this.#phase.unloaded;
+		this.#channel?.leave();
+		const unloaded = this.#unload();
+		this.#enter({ name: 'unloading', unloaded });
+		return unloaded;
 	}
 
 	async #unload(): Promise<void> {
-		this.#channel?.leave();
 		await this.settled();
 		this.#presenceRelays.edit.stop();
 		this.#presenceRelays.view.stop();
-		if (!this.#broken && this.#logLength > 0) await this.#compact();
+		await this.#writes.compactAll();
 		this.#state.destroy();
+	}
+
+	// Every change of phase goes through here, so no illegal one can happen unnoticed.
+	#enter(next: RoomPhase): void {
+		checkTransition('room', ROOM_TRANSITIONS, this.#phase.name, next.name);
+		this.#phase = next;
+	}
+
+	/** True while the room takes work: neither broken nor unloading. */
+	get #working(): boolean {
+		return this.#phase.name === 'live' || this.#phase.name === 'resting';
+	}
+
+	// Only a resting room comes alive: one broken or unloading stays so if its doc is built.
+	#built(doc: Y.Doc): void {
+		this.#changes.watch(doc);
+		this.#lateStrings = new LateStringFolder(doc, (origin) => this.peers.has(origin as RoomPeer));
+		if (this.#phase.name === 'resting') this.#enter({ name: 'live' });
+	}
+
+	#rested(): void {
+		if (this.#phase.name === 'live') this.#enter({ name: 'resting' });
 	}
 
 	#newGate(storedBytes: number): UpdateGate<RoomPeer> {
@@ -361,18 +414,10 @@ export class Room {
 	// replies (see pending.ts).
 	#integrate(origin: unknown, update: Uint8Array): Integrated {
 		const doc = this.doc;
-		this.#stateBeforeChange = null;
-		this.#applyingFrom = origin;
-		try {
-			Y.applyUpdate(doc, update, origin);
-		} finally {
-			this.#applyingFrom = undefined;
-		}
+		const change = this.#changes.apply(origin, () => Y.applyUpdate(doc, update, origin));
 		const waiting = takeWaiting(doc);
-		const before = this.#stateBeforeChange;
-		if (before === null) return { added: null, waiting };
-		const added = waiting ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before)) : update;
-		return { added, waiting };
+		if (change === null) return { added: null, waiting };
+		return { added: waiting ? change.encode() : update, waiting };
 	}
 
 	// Holds what waits for `owner` (null: another node); whoever that pushes past a bound of
@@ -407,8 +452,8 @@ export class Room {
 	// Applies what the store holds, in order. Parts that wait for others are taken out as they
 	// come (Yjs would merge each into the rest, over and over) and tried again once what they
 	// wait for is in; what still waits then has no sender to close: it is dropped with a log line
-	// (a board written by an earlier Charter may hold some on disk).
-	#applyStored(stored: StoredBoard): void {
+	// (a board written by an earlier Charter may hold some on disk). Returns what they changed.
+	#applyStored(stored: StoredBoard): DocChange | null {
 		const doc = this.doc;
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
 		const waiting = new PendingUpdates<null>(UNBOUNDED);
@@ -418,18 +463,16 @@ export class Room {
 			const rest = takeWaiting(doc);
 			if (rest) waiting.hold(null, rest);
 		};
-		this.#applyingFrom = STORE_ORIGIN;
-		try {
+		const change = this.#changes.apply(STORE_ORIGIN, () =>
 			doc.transact(() => {
 				for (const part of parts) apply(part);
 				for (let held = waiting.takeReady(doc); held; held = waiting.takeReady(doc)) {
 					apply(held.update, true);
 				}
-			}, STORE_ORIGIN);
-		} finally {
-			this.#applyingFrom = undefined;
-		}
+			}, STORE_ORIGIN)
+		);
 		if (waiting.bytes > 0) this.#loggedDrop('the store', waiting.bytes);
+		return change;
 	}
 
 	#loggedDrop(source: string, bytes: number): void {
@@ -439,80 +482,36 @@ export class Room {
 		);
 	}
 
-	#watch(doc: Y.Doc): void {
-		doc.on('afterTransaction', (transaction) => this.#afterTransaction(transaction));
-		this.#lateStrings = new LateStringFolder(doc, (origin) => this.peers.has(origin as RoomPeer));
-	}
-
 	// Once quiet, the board compacts if its log is past the threshold, then rests as bytes.
 	#restWhenIdle(): void {
-		if (this.#broken || this.#unloaded) return;
-		this.#state.restWhenIdle(() => {
-			this.#enqueue(async () => {
-				if (this.#logLength >= this.deps.compactAfterUpdates) await this.#compact();
-			});
-			return this.settled();
-		});
-	}
-
-	#afterTransaction(transaction: Y.Transaction): void {
-		const changed = transactionChanged(transaction);
-		if (transaction.origin === this.#applyingFrom) {
-			this.#stateBeforeChange = changed ? transaction.beforeState : null;
-		} else if (changed && this.#stateBeforeOwnChange === null) {
-			this.#stateBeforeOwnChange = transaction.beforeState;
-		}
+		if (!this.#working) return;
+		this.#state.restWhenIdle(
+			() => {
+				this.#writes.compactIfDue();
+				return this.settled();
+			},
+			() => this.#rested()
+		);
 	}
 
 	// After a remote change to formatted text, Yjs tidies the formatting in a transaction of its
 	// own (origin null). What that changes is stored and relayed like an edit from nobody, so the
 	// store keeps everything the room holds and every peer hears of it.
 	#storeOwnChange(): void {
-		if (this.#stateBeforeOwnChange === null) return;
-		const stateVector = Y.encodeStateVector(this.#stateBeforeOwnChange);
-		this.#stateBeforeOwnChange = null;
-		this.#storeAndRelay(null, Y.encodeStateAsUpdate(this.doc, stateVector));
+		const own = this.#changes.takeOwnChange();
+		if (own) this.#storeAndRelay(null, own.encode());
 	}
 
-	// Yjs integrates an update's structs before it reads its delete set, so a damaged update can
-	// leave part of itself in the doc. That part is stored and relayed like any edit, so that the
-	// store, the room and every peer still agree.
-	#storeDamagedPart(from: RoomPeer): void {
-		if (this.#stateBeforeChange === null) return;
-		const stateVector = Y.encodeStateVector(this.#stateBeforeChange);
-		this.#storeAndRelay(from, Y.encodeStateAsUpdate(this.doc, stateVector));
-	}
-
-	// Updates that arrive before the queue reaches them share one batch: one group commit, then
-	// each is relayed. A reply queued after an update closes the batch, so it still waits for it.
+	// Stored in the open batch (room-writes.ts), relayed once that is durable.
 	#storeAndRelay(from: RoomPeer | null, update: Uint8Array): void {
 		this.#gate.grew(update.length);
-		const relay = { frame: encodeSync(SyncStep.update, update), from };
-		if (this.#openBatch) {
-			this.#openBatch.updates.push(update);
-			this.#openBatch.relays.push(relay);
-			return;
-		}
-		const batch: UpdateBatch = { updates: [update], relays: [relay] };
-		this.#openBatch = batch;
-		this.#enqueue(async () => {
-			if (this.#openBatch === batch) this.#openBatch = null;
-			const stopTimer = this.deps.metrics.storeAppendSeconds.startTimer();
-			await this.deps.store.appendMany(this.boardId, batch.updates);
-			stopTimer();
-			for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
-			this.deps.onStored?.(this.boardId);
-			this.#publishStored(batch.updates);
-			this.#logLength += batch.updates.length;
-			// Merging the log decodes the whole board: past the threshold a busy board compacts
-			// when it goes quiet (#restWhenIdle), and at once only when its log doubled.
-			if (this.#logLength >= 2 * this.deps.compactAfterUpdates) await this.#compact();
-		});
+		this.#writes.store(update, { frame: encodeSync(SyncStep.update, update), from });
 	}
 
-	async #compact(): Promise<void> {
-		await this.deps.store.compact(this.boardId);
-		this.#logLength = 0;
+	#stored(batch: UpdateBatch<RoomPeer>): void {
+		for (const { frame, from } of batch.relays) this.#broadcast(frame, from ?? undefined);
+		this.deps.onStored?.(this.boardId);
+		this.#publishStored(batch.updates);
 	}
 
 	// Framed once for all peers: per peer, a relay costs one write of the same buffer.
@@ -522,21 +521,10 @@ export class Room {
 		for (const peer of this.peers) if (peer !== except) peer.sendFrame(frame);
 	}
 
-	#enqueue(task: () => Promise<void>): void {
-		this.#queue = this.#queue.then(async () => {
-			if (this.#broken) return;
-			try {
-				await task();
-			} catch (error) {
-				this.#fail(error);
-			}
-		});
-	}
-
 	// The in-memory doc may now hold what the store does not: drop every peer so that nobody
 	// builds on it, and have the registry load the board afresh for whoever comes next.
 	#fail(error: unknown): void {
-		this.#broken = true;
+		if (this.#phase.name !== 'unloading') this.#enter({ name: 'broken' });
 		this.#channel?.leave();
 		this.deps.metrics.reject('store_failed');
 		this.deps.logger.error({ err: error, boardId: this.boardId }, 'store write failed');
@@ -573,7 +561,7 @@ export class Room {
 	}
 
 	#applyFromOtherNode(update: Uint8Array): void {
-		if (this.#broken || this.#unloaded) return;
+		if (!this.#working) return;
 		const { added, waiting } = this.#integrate(BUS_ORIGIN, update);
 		if (added) this.#relayFromOtherNode(added);
 		if (waiting) this.#hold(null, waiting);
@@ -594,13 +582,9 @@ export class Room {
 			this.deps.logger.error({ err: error, boardId: this.boardId }, 'catching up failed');
 			return null;
 		});
-		if (!stored || this.#broken || this.#unloaded) return;
-		this.#stateBeforeChange = null;
-		this.#applyStored(stored);
-		if (this.#stateBeforeChange !== null) {
-			const missed = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.#stateBeforeChange));
-			this.#broadcast(encodeSync(SyncStep.update, missed));
-		}
+		if (!stored || !this.#working) return;
+		const missed = this.#applyStored(stored);
+		if (missed) this.#broadcast(encodeSync(SyncStep.update, missed.encode()));
 		this.#storeOwnChange();
 	}
 }
