@@ -1,15 +1,7 @@
 import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
-import {
-	parseRaciCellKey,
-	readCharterSection,
-	readMeta,
-	readMilestones,
-	readPeople,
-	readRaci,
-	readRaciTasks,
-	readRisks
-} from '../read.ts';
+import { parseRaciCellKey } from '../read.ts';
+import { readBoard } from '../read-board.ts';
 import type { Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
 import {
 	changedFields,
@@ -77,11 +69,11 @@ export interface BoardChanges {
 /** What a comparison reads of one state of a board, validated; read once per state. */
 export interface BoardSnapshot {
 	title: string;
-	people: Person[];
-	risks: Risk[];
-	milestones: Milestone[];
-	raciTasks: RaciTask[];
-	raci: Map<string, RaciValue>;
+	people: readonly Person[];
+	risks: readonly Risk[];
+	milestones: readonly Milestone[];
+	raciTasks: readonly RaciTask[];
+	raci: ReadonlyMap<string, RaciValue>;
 	charter: Record<CharterSection, string>;
 }
 
@@ -90,20 +82,20 @@ export interface BoardSnapshot {
  * snapshot can be read once and compared with the live board again and again.
  */
 export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
-	const meta = readMeta(doc);
+	const read = readBoard(doc);
 	const charter = Object.fromEntries(
 		CHARTER_SECTIONS.map((section) => {
-			const field = readCharterSection(doc, section);
+			const field = read.charter[section];
 			return [section, field ? plainText(field) : ''];
 		})
 	) as Record<CharterSection, string>;
 	return {
-		title: meta.ok ? meta.meta.title : '',
-		people: readPeople(doc).items,
-		risks: readRisks(doc).items,
-		milestones: readMilestones(doc).items,
-		raciTasks: readRaciTasks(doc).items,
-		raci: readRaci(doc).cells,
+		title: read.meta?.title ?? '',
+		people: read.people,
+		risks: read.risks,
+		milestones: read.milestones,
+		raciTasks: read.raciTasks,
+		raci: read.raci,
 		charter
 	};
 }

@@ -1,23 +1,9 @@
 import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
-import {
-	readActions,
-	readCharterSection,
-	readMeta,
-	readMilestones,
-	readPeople,
-	readRaci,
-	readRaciTasks,
-	readRetroCards,
-	readRetroColumns,
-	readRetroSettings,
-	readRetroVotes,
-	readRisks,
-	raciCellKey
-} from '../read.ts';
+import { raciCellKey } from '../read.ts';
+import { readBoard, type BoardRead } from '../read-board.ts';
 import { buildGroups, type RetroGroup } from '../retro/groups.ts';
 import { rankGroups } from '../retro/summary.ts';
-import { readGroupNames } from '../retro/model.ts';
 import { tallyVotes } from '../retro/votes.ts';
 import type {
 	Action,
@@ -97,18 +83,16 @@ export interface BoardDocumentModel {
 
 /** Reads the whole board into the model every document view and export renders. */
 export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
-	const metaRead = readMeta(doc);
-	const meta = metaRead.ok ? metaRead.meta : null;
-	const people = readPeople(doc).items;
+	const read = readBoard(doc);
+	const { meta, people, risks } = read;
 	const names = new Map(people.map((person) => [person.id, person.name]));
 	const nameOf = (id: string) => names.get(id) ?? '';
-	const risks = readRisks(doc).items;
 	return {
 		meta,
 		title: meta?.title ?? 'Untitled board',
-		sections: readSections(doc),
-		people,
-		milestones: sortMilestones(readMilestones(doc).items).map((milestone) => ({
+		sections: readSections(read),
+		people: [...people],
+		milestones: sortMilestones(read.milestones).map((milestone) => ({
 			milestone,
 			owner: nameOf(milestone.owner),
 			status: MILESTONE_STATUS_LABELS[milestone.status]
@@ -123,13 +107,13 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 			mitigation: readRichText(risk.mitigation)
 		})),
 		heatMap: heatMapRows(risks),
-		raci: readRaciTable(doc, people),
-		actions: readActions(doc).items.map((action) => ({
+		raci: readRaciTable(read),
+		actions: read.actions.map((action) => ({
 			action,
 			owner: nameOf(action.owner),
 			status: ACTION_STATUS_LABELS[action.status]
 		})),
-		retro: meta?.kind === 'retro' ? readRetro(doc) : null
+		retro: meta?.kind === 'retro' ? readRetro(read) : null
 	};
 }
 
@@ -140,9 +124,9 @@ export function risksByScore<R extends Pick<Risk, 'likelihood' | 'impact'>>(
 	return [...risks].sort((a, b) => riskScore(b) - riskScore(a));
 }
 
-function readSections(doc: Y.Doc): DocumentSection[] {
+function readSections(read: BoardRead): DocumentSection[] {
 	return CHARTER_SECTIONS.map((section) => {
-		const text = readCharterSection(doc, section);
+		const text = read.charter[section];
 		return {
 			section,
 			label: CHARTER_SECTION_LABELS[section],
@@ -151,12 +135,14 @@ function readSections(doc: Y.Doc): DocumentSection[] {
 	});
 }
 
-function readRaciTable(doc: Y.Doc, people: Person[]): BoardDocumentModel['raci'] {
-	const tasks = readRaciTasks(doc).items;
-	const cells = readRaci(doc).cells;
+function readRaciTable({
+	people,
+	raciTasks: tasks,
+	raci: cells
+}: BoardRead): BoardDocumentModel['raci'] {
 	const report = checkRaciMatrix(tasks, people, cells);
 	return {
-		people,
+		people: [...people],
 		rows: tasks.map((task) => ({
 			task,
 			letters: people.map((person) => cells.get(raciCellKey(task.id, person.id)) ?? ''),
@@ -165,14 +151,13 @@ function readRaciTable(doc: Y.Doc, people: Person[]): BoardDocumentModel['raci']
 	};
 }
 
-function readRetro(doc: Y.Doc): DocumentRetro {
-	const settings = readRetroSettings(doc);
-	const cards = readRetroCards(doc).items;
-	const groups = buildGroups(cards, readGroupNames(doc));
+function readRetro(read: BoardRead): DocumentRetro {
+	const settings = read.retroSettings;
+	const cards = read.retroCards;
+	const groups = buildGroups(cards, read.groupNames);
 	const leads = new Map(groups.flatMap((group) => group.cards.map((card) => [card.id, group.id])));
-	const limit = settings.ok ? settings.settings.votesPerPerson : 0;
-	const { totals } = tallyVotes(readRetroVotes(doc).cells, leads, limit);
-	const columns = readRetroColumns(doc).items.map((column) => ({
+	const { totals } = tallyVotes(read.retroVotes, leads, settings?.votesPerPerson ?? 0);
+	const columns = read.retroColumns.map((column) => ({
 		column,
 		groups: rankGroups(
 			groups.filter((group) => group.column === column.id),
@@ -183,6 +168,6 @@ function readRetro(doc: Y.Doc): DocumentRetro {
 		columns,
 		cards: cards.length,
 		votes: [...totals.values()].reduce((sum, votes) => sum + votes, 0),
-		phase: settings.ok ? settings.settings.phase : 'write'
+		phase: settings?.phase ?? 'write'
 	};
 }

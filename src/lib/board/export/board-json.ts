@@ -1,22 +1,7 @@
 import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, type CharterSection } from '../doc.ts';
-import {
-	parseRaciCellKey,
-	parseRetroVoteKey,
-	readActions,
-	readCharterSection,
-	readMeta,
-	readMilestones,
-	readPeople,
-	readRaci,
-	readRaciTasks,
-	readRetroCards,
-	readRetroColumns,
-	readRetroSettings,
-	readRetroVotes,
-	readRisks
-} from '../read.ts';
-import { readGroupNames, readRetroExtras, readReview } from '../retro/model.ts';
+import { parseRaciCellKey, parseRetroVoteKey } from '../read.ts';
+import { readBoard, type BoardRead } from '../read-board.ts';
 import type {
 	Action,
 	BoardKind,
@@ -80,28 +65,28 @@ export class BoardNotReadableError extends Error {
 
 /** The board as a JSON export; `now` stamps `exportedAt`. */
 export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport {
-	const meta = readMeta(doc);
-	if (!meta.ok) throw new BoardNotReadableError();
-	const { title, kind, createdAt, facilitator } = meta.meta;
+	const read = readBoard(doc);
+	if (!read.meta) throw new BoardNotReadableError();
+	const { title, kind, createdAt, facilitator } = read.meta;
 	return {
 		format: EXPORT_FORMAT,
 		schema: SCHEMA_VERSION,
 		exportedAt: now.toISOString(),
 		board: { title, kind, createdAt, ...(facilitator === undefined ? {} : { facilitator }) },
-		charter: exportCharter(doc),
-		people: readPeople(doc).items,
-		milestones: readMilestones(doc).items,
-		risks: readRisks(doc).items.map(({ mitigation, ...risk }) => ({
+		charter: exportCharter(read),
+		people: [...read.people],
+		milestones: [...read.milestones],
+		risks: read.risks.map(({ mitigation, ...risk }) => ({
 			...risk,
 			mitigation: readRichText(mitigation)
 		})),
-		raciTasks: readRaciTasks(doc).items,
-		raci: sortedEntries(readRaci(doc).cells).map(([key, value]) => {
+		raciTasks: [...read.raciTasks],
+		raci: sortedEntries(read.raci).map(([key, value]) => {
 			const { taskId, personId } = parseRaciCellKey(key)!;
 			return { task: taskId, person: personId, value };
 		}),
-		actions: readActions(doc).items,
-		retro: kind === 'retro' ? exportRetro(doc) : null
+		actions: [...read.actions],
+		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }
 
@@ -110,28 +95,28 @@ function sortedEntries<Value>(cells: ReadonlyMap<string, Value>): [string, Value
 	return [...cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function exportCharter(doc: Y.Doc): Record<CharterSection, RichTextBlock[]> {
+function exportCharter(read: BoardRead): Record<CharterSection, RichTextBlock[]> {
 	const entries = CHARTER_SECTIONS.map((section) => {
-		const text = readCharterSection(doc, section);
+		const text = read.charter[section];
 		return [section, text ? readRichText(text) : []] as const;
 	});
 	return Object.fromEntries(entries) as Record<CharterSection, RichTextBlock[]>;
 }
 
-function exportRetro(doc: Y.Doc): ExportedRetro | null {
-	const settings = readRetroSettings(doc);
-	if (!settings.ok) return null;
-	const { anonymous, locked } = readRetroExtras(doc);
+function exportRetro(read: BoardRead): ExportedRetro | null {
+	const settings = read.retroSettings;
+	if (!settings) return null;
+	const { anonymous, locked } = read.retroExtras;
 	return {
-		settings: { ...settings.settings, anonymous, locked },
-		columns: readRetroColumns(doc).items,
-		cards: readRetroCards(doc).items,
-		votes: sortedEntries(readRetroVotes(doc).cells).map(([key, count]) => {
+		settings: { ...settings, anonymous, locked },
+		columns: [...read.retroColumns],
+		cards: [...read.retroCards],
+		votes: sortedEntries(read.retroVotes).map(([key, count]) => {
 			const { cardId, userId } = parseRetroVoteKey(key)!;
 			return { card: cardId, user: userId, count };
 		}),
-		groupNames: [...readGroupNames(doc)].map(([card, name]) => ({ card, name })),
-		carriedOver: [...readReview(doc).values()].map(({ actionId, from }) => ({
+		groupNames: [...read.groupNames].map(([card, name]) => ({ card, name })),
+		carriedOver: [...read.review.values()].map(({ actionId, from }) => ({
 			action: actionId,
 			from
 		}))
