@@ -41,23 +41,36 @@ async function notOwnedDrops(): Promise<number> {
 	return metricValue(made.server!, 'charter_rejected_total', { reason: 'awareness_not_owner' });
 }
 
+/**
+ * An editor seen by a view-link observer as Ada, then disconnected and gone from the observer's
+ * presence. `beforeLeaving` runs once the observer sees the editor (to start recording).
+ */
+async function editorThatLeft(
+	beforeLeaving: (observer: TestClient, editorId: number) => void = () => {}
+) {
+	const server = (made.server = await startServer());
+	const keys = await generateBoardKeys();
+	const editor = connectClient(server, keys.boardId, keys.editKey);
+	const observer = connectClient(server, keys.boardId, keys.viewKey);
+	made.clients.push(editor, observer);
+	await Promise.all([editor.synced(), observer.synced()]);
+	const editorId = editor.doc.clientID;
+	beforeLeaving(observer, editorId);
+	editor.provider.awareness.setLocalState(ADA);
+	await waitFor(() => nameOf(observer, editorId) === 'Ada', 'the observer to see the editor');
+	editor.provider.disconnect();
+	await waitFor(
+		() => nameOf(observer, editorId) === undefined,
+		'the editor’s presence to be removed'
+	);
+	return { server, keys, editor, observer, editorId };
+}
+
 describe('presence hijack', () => {
 	it('fails while an editor reconnects, and the editor’s presence survives the reconnect', async () => {
-		const server = (made.server = await startServer());
-		const keys = await generateBoardKeys();
-		const editor = connectClient(server, keys.boardId, keys.editKey);
-		const observer = connectClient(server, keys.boardId, keys.viewKey);
-		made.clients.push(editor, observer);
-		await Promise.all([editor.synced(), observer.synced()]);
-		const editorId = editor.doc.clientID;
-		const seen = namesSeen(observer, editorId);
-		editor.provider.awareness.setLocalState(ADA);
-		await waitFor(() => nameOf(observer, editorId) === 'Ada', 'the observer to see the editor');
-
-		editor.provider.disconnect();
-		await waitFor(
-			() => nameOf(observer, editorId) === undefined,
-			'the editor’s presence to be removed'
+		let seen = new Set<string>();
+		const { server, keys, editor, observer, editorId } = await editorThatLeft(
+			(observer, editorId) => (seen = namesSeen(observer, editorId))
 		);
 		const mallory = await ProtocolSocket.open(server.syncUrl, keys.boardId, keys.viewKey);
 		made.sockets.push(mallory);
@@ -88,20 +101,7 @@ describe('presence hijack', () => {
 	});
 
 	it('keeps a change an editor makes the moment it reconnects', async () => {
-		const server = (made.server = await startServer());
-		const keys = await generateBoardKeys();
-		const editor = connectClient(server, keys.boardId, keys.editKey);
-		const observer = connectClient(server, keys.boardId, keys.viewKey);
-		made.clients.push(editor, observer);
-		await Promise.all([editor.synced(), observer.synced()]);
-		const editorId = editor.doc.clientID;
-		editor.provider.awareness.setLocalState(ADA);
-		await waitFor(() => nameOf(observer, editorId) === 'Ada', 'the observer to see the editor');
-		editor.provider.disconnect();
-		await waitFor(
-			() => nameOf(observer, editorId) === undefined,
-			'the editor’s presence to be removed'
-		);
+		const { editor, observer, editorId } = await editorThatLeft();
 
 		// The change goes out before anything the room answers to the reconnect can arrive.
 		editor.provider.on('status', ({ status }: { status: string }) => {
