@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures.ts';
 import { addAction, addPerson } from '../../src/lib/board/index.ts';
+import { touchDragOnto } from './drag-helpers.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
 
@@ -71,7 +72,7 @@ test.describe('action items shared between two browsers', () => {
 		expect(await actionTitles(alice)).toEqual(['Book the lab for March']);
 	});
 
-	test('actions reorder by keyboard and by dragging, and the other person sees the new order', async ({
+	test('actions reorder by keyboard, by mouse and by touch, and the other person sees the new order', async ({
 		browser,
 		baseURL
 	}) => {
@@ -97,6 +98,16 @@ test.describe('action items shared between two browsers', () => {
 			.getByRole('button', { name: 'Move Ship plan' })
 			.dragTo(actionRow(alice, 'Review plan'), { targetPosition: { x: 40, y: 4 } });
 		await expect.poll(() => actionTitles(bob)).toEqual(['Ship plan', 'Review plan', 'Draft plan']);
+
+		// A finger on a touch screen drags the same grip (pointer events, not HTML drag and drop).
+		await touchDragOnto(
+			bob,
+			bob.getByRole('button', { name: 'Move Draft plan' }),
+			actionRow(bob, 'Ship plan')
+		);
+		await expect
+			.poll(() => actionTitles(alice))
+			.toEqual(['Draft plan', 'Ship plan', 'Review plan']);
 	});
 
 	test('overdue actions stand out, and the list filters by status and owner', async ({

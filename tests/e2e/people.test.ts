@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
+import { dragOnto } from './drag-helpers.ts';
 import {
 	addPeople,
 	addTasks,
-	dragOnto,
 	HOSTILE_NAME,
 	peopleList,
 	peopleOrder,
@@ -48,9 +48,10 @@ test.describe('people', () => {
 		await expect(name).toHaveValue('Ana Souza');
 		await expect(bobAna.getByRole('textbox', { name: 'Name' })).toHaveValue('Ana Souza');
 
-		// Keyboard: Up on Cy's grip; drag: Ana's grip below Ben.
+		// Keyboard: Alt+Up on Cy's grip (a plain arrow key does nothing); drag: Ben's grip to the top.
 		await alice.getByRole('button', { name: 'Move Cy', exact: true }).focus();
 		await alice.keyboard.press('ArrowUp');
+		await alice.keyboard.press('Alt+ArrowUp');
 		await expect(alice.getByRole('button', { name: 'Move Cy', exact: true })).toBeFocused();
 		await expect.poll(() => peopleOrder(bob)).toEqual(['Ana Souza', 'Cy', 'Ben']);
 		await expect(alice.getByRole('status').filter({ hasText: 'moved' })).toHaveText(

@@ -51,17 +51,6 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
-/** Drags the grip `handle` onto the top part of `target`, in small steps as a hand would. */
-export async function dragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
-	const from = (await handle.boundingBox())!;
-	const to = (await target.boundingBox())!;
-	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-	await page.mouse.down();
-	await page.mouse.move(to.x + 20, to.y + 10, { steps: 8 });
-	await page.mouse.move(to.x + 20, to.y + 4, { steps: 2 });
-	await page.mouse.up();
-}
-
 /** The RACI grid. */
 export function raciGrid(page: Page): Locator {
 	return page.getByRole('grid', { name: 'RACI matrix' });

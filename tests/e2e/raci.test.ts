@@ -1,10 +1,10 @@
 import { expect, test, type Page } from './fixtures.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
+import { dragOnto } from './drag-helpers.ts';
 import {
 	addPeople,
 	addTasks,
 	collectPageErrors,
-	dragOnto,
 	columnHeaders,
 	raciCell,
 	raciGrid,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addRisk, createBoard, moveRisk, readRisks } from '../../../src/lib/board/index.ts';
-import { dropIndex, positionOf, stepIndex } from '../../../src/lib/board/views/list-order.ts';
+import {
+	dropIndex,
+	dropSpot,
+	positionOf,
+	stepIndex
+} from '../../../src/lib/board/views/list-order.ts';
 
 /** A board with risks titled by the letters of `letters`, in that order. */
 function boardOf(letters: string) {
@@ -63,5 +68,34 @@ describe('positionOf', () => {
 		const { ids, risks } = boardOf('AB');
 		expect(positionOf(risks(), ids.B ?? '')).toBe(2);
 		expect(positionOf(risks(), 'missing')).toBe(0);
+	});
+});
+
+describe('dropSpot', () => {
+	// Four rows 40 px high: their middles are at 20, 60, 100 and 140.
+	const middles = [20, 60, 100, 140];
+
+	it('lands before the row whose top half the pointer is over when going up', () => {
+		expect(dropSpot(middles, 2, 5)).toEqual({ at: 0, after: false });
+		expect(dropSpot(middles, 2, 45)).toEqual({ at: 1, after: false });
+	});
+
+	it('lands after the row whose bottom half the pointer is past when going down', () => {
+		expect(dropSpot(middles, 0, 70)).toEqual({ at: 1, after: true });
+		expect(dropSpot(middles, 1, 150)).toEqual({ at: 3, after: true });
+	});
+
+	it('stays put while the pointer is between its neighbours’ middles', () => {
+		expect(dropSpot(middles, 1, 30)).toBeNull();
+		expect(dropSpot(middles, 1, 95)).toBeNull();
+	});
+
+	it('agrees with dropIndex: the spot it names moves the row where the pointer is', () => {
+		const { doc, ids, order, risks } = boardOf('ABCD');
+		const spot = dropSpot(middles, 0, 110);
+		expect(spot).toEqual({ at: 2, after: true });
+		const target = risks()[spot?.at ?? -1]?.id ?? '';
+		moveRisk(doc, ids.A ?? '', dropIndex(risks(), ids.A ?? '', target, spot?.after ?? false) ?? -1);
+		expect(order()).toBe('BCAD');
 	});
 });

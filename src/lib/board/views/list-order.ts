@@ -1,10 +1,10 @@
 /**
  * Where a moved item lands, as the `index` the move commands take: its position in the whole
- * list, in board order, after the move. Shared by every hand-ordered list (risks, actions).
+ * list, in board order, after the move. Shared by every hand-ordered list (people, RACI tasks, risks, actions).
  */
 
 /** Anything with an id, listed in board order. */
-interface Listed {
+export interface Listed {
 	readonly id: string;
 }
 
@@ -50,4 +50,31 @@ export function dropIndex(
 /** The 1-based position of `id` in `list` for announcements ("position 3 of 7"), or 0 when absent. */
 export function positionOf(list: readonly Listed[], id: string): number {
 	return list.findIndex((item) => item.id === id) + 1;
+}
+
+/** Where a dragged item would land among the items on screen: before or after the one at `at`. */
+export interface DropSpot {
+	readonly at: number;
+	readonly after: boolean;
+}
+
+/**
+ * Where the item at position `from` of a run of items on screen lands when dropped at height
+ * `pointerY`, given each item's vertical middle (`middles`, top to bottom): just before the item
+ * at `at` when it goes up, just after it when it goes down, or null when it stays where it is.
+ */
+export function dropSpot(
+	middles: readonly number[],
+	from: number,
+	pointerY: number
+): DropSpot | null {
+	// How many of the other items stand above the pointer: the place the item takes among them.
+	let slot = 0;
+	middles.forEach((middle, position) => {
+		if (position !== from && middle < pointerY) slot++;
+	});
+	if (slot === from) return null;
+	// Going up it takes the place of the item now at `slot`; going down, the other items before
+	// `slot` include the one at `slot` (the item itself left a gap above it).
+	return { at: slot, after: slot > from };
 }

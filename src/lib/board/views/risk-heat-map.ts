@@ -3,6 +3,7 @@ import {
 	RISK_BANDS,
 	RISK_LEVELS,
 	bandOfScore,
+	isRiskLevel,
 	riskBand,
 	type RiskBand,
 	type RiskLevel
@@ -24,6 +25,15 @@ export interface HeatCellCount extends HeatCell {
 /** A key naming a cell, for maps and Svelte's keyed each blocks. */
 export function heatCellKey(cell: { likelihood: number; impact: number }): string {
 	return `${cell.likelihood}x${cell.impact}`;
+}
+
+/** The cell a key names (heatCellKey's inverse), or null for anything else. */
+export function cellOfKey(key: string | undefined): HeatCell | null {
+	const match = /^([1-5])x([1-5])$/.exec(key ?? '');
+	if (!match) return null;
+	const likelihood = Number(match[1]);
+	const impact = Number(match[2]);
+	return isRiskLevel(likelihood) && isRiskLevel(impact) ? { likelihood, impact } : null;
 }
 
 /** Whether a risk sits in a cell. */

@@ -1,9 +1,9 @@
 import { tick } from 'svelte';
 import type * as Y from 'yjs';
 import type { BoardView } from '$lib/board/views/board-view.svelte.ts';
-import { dropIndex, positionOf, stepIndex } from '$lib/board/views/list-order.ts';
 import type { BoardUndo } from '$lib/board/views/undo.svelte.ts';
 import { runCommand, type CommandOutcome } from '$lib/components/ui/refusals.ts';
+import { ListReorder } from './list-reorder.svelte.ts';
 
 /** The board commands of one hand-ordered collection. */
 export interface ListCommands<Patch> {
@@ -29,8 +29,8 @@ export interface Deletion {
 
 /**
  * What every hand-ordered list of a section shares (risks, actions): its writes (no-ops for
- * viewers), deletion with an undo offer, moving rows by keyboard or by dragging, and a message
- * for screen readers. Subclasses add how their rows are filtered and sorted. Never touches the DOM.
+ * viewers), deletion with an undo offer, moving rows (its `reorder`, by keyboard or by dragging),
+ * and a message for screen readers. Subclasses add how their rows are filtered and sorted.
  */
 export abstract class EditableList<Entity extends { id: string; title: string }, Patch> {
 	protected readonly doc: Y.Doc;
@@ -39,7 +39,6 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 	readonly #commands: ListCommands<Patch>;
 	readonly #noun: string;
 	readonly canEdit: boolean;
-	#dragging = $state.raw<string | null>(null);
 	#announcement = $state('');
 	#deleted = $state.raw<Deletion | null>(null);
 
@@ -55,7 +54,19 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		this.#commands = commands;
 		this.#noun = noun;
 		this.canEdit = options.canEdit;
+		this.reorder = new ListReorder({
+			items: () => this.all,
+			shown: () => this.shown,
+			move: (id, index) => this.#move(id, index),
+			name: (id) => this.all.find((item) => item.id === id)?.title ?? this.#noun,
+			announce: (message) => this.announce(message),
+			blocked: () => (this.canReorder ? '' : this.reorderBlockedReason),
+			dropOutside: (id, element) => this.dropOutside(id, element)
+		});
 	}
+
+	/** Moving rows by hand: the handle's drag and keys. */
+	readonly reorder: ListReorder;
 
 	/** Whether rows can be moved by hand now. */
 	get canReorder(): boolean {
@@ -65,11 +76,6 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 	/** Why moving rows by hand is off, or '' when it is on. */
 	get reorderBlockedReason(): string {
 		return '';
-	}
-
-	/** The id of the item being dragged with the mouse, if any. */
-	get dragging(): string | null {
-		return this.#dragging;
 	}
 
 	/** The latest message for screen readers. */
@@ -126,47 +132,15 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		this.#deleted = null;
 	}
 
-	/** Moves an item one place up or down among the rows shown; returns whether it moved. */
-	step(id: string, step: -1 | 1): boolean {
-		if (!this.canReorder) {
-			if (this.canEdit) this.announce(this.reorderBlockedReason);
-			return false;
-		}
-		const index = stepIndex(this.all, this.shown, id, step);
-		if (index === null) return false;
-		this.#move(id, index);
-		return true;
-	}
-
-	/** Starts a mouse drag of an item. */
-	startDrag(id: string): void {
-		if (this.canEdit) this.#dragging = id;
-	}
-
-	/** Ends a mouse drag, and returns the id that was being dragged. */
-	endDrag(): string | null {
-		const id = this.#dragging;
-		this.#dragging = null;
-		return id;
-	}
-
-	/** Drops the dragged item before or after another row. */
-	dropOnRow(targetId: string, after: boolean): void {
-		const id = this.endDrag();
-		if (!id || !this.canReorder) return;
-		const index = dropIndex(this.all, id, targetId, after);
-		if (index !== null) this.#move(id, index);
+	/** A row dropped outside the list, on `element`; returns whether the drop was taken. */
+	protected dropOutside(_id: string, _element: Element): boolean {
+		return false;
 	}
 
 	#move(id: string, index: number): void {
+		if (!this.canEdit) return;
 		this.#deleted = null;
 		this.#run(() => this.#commands.move(this.doc, id, index));
-		const item = this.all.find((candidate) => candidate.id === id);
-		if (item) {
-			this.announce(
-				`Moved ${item.title} to position ${positionOf(this.all, id)} of ${this.all.length}.`
-			);
-		}
 	}
 
 	// A peer may delete an item while this user edits it; the row then disappears, and the outcome

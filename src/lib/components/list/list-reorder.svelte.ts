@@ -1,33 +1,70 @@
-/** Where a dragged item would land, drawn as a line on one edge of the item at `index`. */
+import {
+	dropIndex,
+	dropSpot,
+	positionOf,
+	stepIndex,
+	type Listed
+} from '$lib/board/views/list-order.ts';
+
+/** Where a dragged item would land, drawn as a line on one edge of another item. */
 export type DropEdge = 'before' | 'after' | null;
+
+/** What a hand-ordered list tells its reorder. */
+export interface ReorderOptions {
+	/** Every item, in board order. */
+	items(): readonly Listed[];
+	/** The items shown, in order, when a filter hides some; `items` otherwise. */
+	shown?(): readonly Listed[];
+	/** The board's move command: puts `id` at `index` of the whole list. */
+	move(id: string, index: number): void;
+	/** Names an item in announcements. */
+	name(id: string): string;
+	/** Says a move to screen readers through the list's live region; without it, the reorder
+	 * keeps the words in `announcement` for a live region of its own. */
+	announce?(message: string): void;
+	/** Why moving by hand is off now (e.g. the list is sorted by score), or '' when it is on. */
+	blocked?(): string;
+	/** A drop outside the list, on `element` (a heat-map cell); returns whether it was taken. */
+	dropOutside?(id: string, element: Element): boolean;
+}
 
 interface Drag {
 	readonly id: string;
-	readonly from: number;
 	readonly startY: number;
 	readonly list: HTMLElement;
 	/** The pointer moved far enough to be a drag rather than a click. */
 	moved: boolean;
 }
 
+/** The element id of an item's handle, so focus can find it again after the list re-renders. */
+export function handleId(itemId: string): string {
+	return `reorder-${itemId}`;
+}
+
+/** How soon after a drop the browser's click on the handle arrives, at the latest. */
+const CLICK_AFTER_DRAG_MS = 500;
+
 /** Pixels the pointer travels before a press on a handle becomes a drag. */
 const DRAG_THRESHOLD = 4;
 
 /**
- * Drag-to-reorder of a vertical list (or table body), by pointer (mouse, pen, touch) on a
- * handle and by keyboard (Up and Down on the handle), announcing each keyboard move. The list
- * marks itself `data-reorder-list` and each item `data-reorder-item`; the move itself is the
- * caller's command, so concurrent moves converge as the board's ordering rules say.
+ * Moving the items of a hand-ordered list (people, RACI tasks, risks, actions): by pointer
+ * (mouse, pen, touch) from an item's handle, and by keyboard (Alt+↑ / Alt+↓ on the handle), each
+ * keyboard move announced. The list marks itself `data-reorder-list` and each item on screen
+ * `data-reorder-item={id}`, so a windowed table that renders only some rows works the same. The
+ * move itself is the board's command, so concurrent moves converge as its ordering rules say.
  */
 export class ListReorder {
-	readonly #move: (id: string, index: number) => void;
+	readonly #options: ReorderOptions;
 	#drag = $state<Drag | null>(null);
-	#target = $state<number | null>(null);
+	#target = $state<{ readonly id: string; readonly after: boolean } | null>(null);
+	#over = $state.raw<Element | null>(null);
 	#offset = $state(0);
 	#announcement = $state('');
+	#dragEndedAt = -Infinity;
 
-	constructor(move: (id: string, index: number) => void) {
-		this.#move = move;
+	constructor(options: ReorderOptions) {
+		this.#options = options;
 	}
 
 	/** The id of the item being dragged, or null. */
@@ -40,29 +77,33 @@ export class ListReorder {
 		return this.#offset;
 	}
 
-	/** The last keyboard move, in words, for a polite live region. */
+	/** The last move, in words, when the list has no live region of its own. */
 	get announcement(): string {
 		return this.#announcement;
 	}
 
-	/** Which edge of the item at `index` shows the drop line while dragging. */
-	dropEdge(index: number): DropEdge {
-		const drag = this.#drag;
-		const target = this.#target;
-		if (!drag?.moved || target === null || target === drag.from || index !== target) return null;
-		return target < drag.from ? 'before' : 'after';
+	/** The element under the pointer while dragging, for drop targets outside the list. */
+	get over(): Element | null {
+		return this.#over;
 	}
 
-	/** Starts a drag from a handle of the item `id` at `index`. */
-	start(event: PointerEvent, id: string, index: number): void {
+	/** Which edge of the item `id` shows the drop line while dragging. */
+	dropEdge(id: string): DropEdge {
+		const target = this.#target;
+		if (!this.draggingId || target?.id !== id) return null;
+		return target.after ? 'after' : 'before';
+	}
+
+	/** Starts a drag from the handle of the item `id`. */
+	start(event: PointerEvent, id: string): void {
 		if (event.button !== 0) return;
 		const handle = event.currentTarget as HTMLElement;
 		const list = handle.closest<HTMLElement>('[data-reorder-list]');
 		if (!list) return;
 		event.preventDefault();
 		handle.setPointerCapture(event.pointerId);
-		this.#drag = { id, from: index, startY: event.clientY, list, moved: false };
-		this.#target = index;
+		this.#drag = { id, startY: event.clientY, list, moved: false };
+		this.#target = null;
 		this.#offset = 0;
 	}
 
@@ -74,45 +115,87 @@ export class ListReorder {
 		if (!drag.moved && Math.abs(offset) < DRAG_THRESHOLD) return;
 		drag.moved = true;
 		this.#offset = offset;
-		this.#target = targetIndex(drag.list, drag.from, event.clientY);
+		// The handle holds the pointer, so the element under it is found by position.
+		this.#over = document.elementFromPoint(event.clientX, event.clientY);
+		const inList = !!this.#over && drag.list.contains(this.#over);
+		this.#target = inList && !this.#blocked() ? targetOf(drag, event.clientY) : null;
 	}
 
-	/** Drops the item where it would land. */
+	/** Drops the item where it would land: in the list, or on a target outside it. */
 	finish(): void {
 		const drag = this.#drag;
 		const target = this.#target;
+		const over = this.#over;
 		this.cancel();
-		if (drag?.moved && target !== null && target !== drag.from) this.#move(drag.id, target);
+		if (!drag?.moved) return;
+		this.#dragEndedAt = performance.now();
+		if (target) return this.#dropOn(drag.id, target.id, target.after);
+		if (over && !drag.list.contains(over)) this.#options.dropOutside?.(drag.id, over);
 	}
 
 	/** Abandons a drag (Escape, or the pointer was taken away). */
 	cancel(): void {
 		this.#drag = null;
 		this.#target = null;
+		this.#over = null;
 		this.#offset = 0;
 	}
 
-	/**
-	 * Moves an item one place up (-1) or down (+1) from the keyboard; `label` names it in the
-	 * announcement. Returns whether it moved.
-	 */
-	step(id: string, index: number, count: number, delta: -1 | 1, label: string): boolean {
-		const to = index + delta;
-		if (to < 0 || to >= count) return false;
-		this.#move(id, to);
-		this.#announcement = `${label} moved to position ${to + 1} of ${count}.`;
+	/** Whether a click on the handle is the end of a drag (then it is no pick-up); asks once. */
+	tookClick(): boolean {
+		const ended = performance.now() - this.#dragEndedAt < CLICK_AFTER_DRAG_MS;
+		this.#dragEndedAt = -Infinity;
+		return ended;
+	}
+
+	/** Moves an item one place up (-1) or down (+1) among those shown; returns whether it moved. */
+	step(id: string, delta: -1 | 1): boolean {
+		const blocked = this.#blocked();
+		if (blocked) {
+			this.#announce(blocked);
+			return false;
+		}
+		const items = this.#options.items();
+		const index = stepIndex(items, this.#options.shown?.() ?? items, id, delta);
+		if (index === null) return false;
+		this.#move(id, index);
 		return true;
+	}
+
+	#dropOn(id: string, targetId: string, after: boolean): void {
+		const index = dropIndex(this.#options.items(), id, targetId, after);
+		if (index !== null) this.#move(id, index);
+	}
+
+	#move(id: string, index: number): void {
+		this.#options.move(id, index);
+		const items = this.#options.items();
+		const position = positionOf(items, id);
+		if (position === 0) return;
+		const name = this.#options.name(id);
+		this.#announce(`${name} moved to position ${position} of ${items.length}.`);
+	}
+
+	#announce(message: string): void {
+		if (this.#options.announce) this.#options.announce(message);
+		else this.#announcement = message;
+	}
+
+	#blocked(): string {
+		return this.#options.blocked?.() ?? '';
 	}
 }
 
-/** The index the dragged item takes: how many other items' middles are above the pointer. */
-function targetIndex(list: HTMLElement, from: number, pointerY: number): number {
-	const items = [...list.querySelectorAll<HTMLElement>('[data-reorder-item]')];
-	let index = 0;
-	items.forEach((item, position) => {
-		if (position === from) return;
+/** The item the dragged one would land beside, from the items on screen and the pointer. */
+function targetOf(drag: Drag, pointerY: number): { id: string; after: boolean } | null {
+	const items = [...drag.list.querySelectorAll<HTMLElement>('[data-reorder-item]')];
+	const from = items.findIndex((item) => item.dataset.reorderItem === drag.id);
+	if (from === -1) return null;
+	const middles = items.map((item) => {
 		const box = item.getBoundingClientRect();
-		if (box.top + box.height / 2 < pointerY) index++;
+		return box.top + box.height / 2;
 	});
-	return index;
+	const spot = dropSpot(middles, from, pointerY);
+	const id = spot && items[spot.at]?.dataset.reorderItem;
+	return spot && id ? { id, after: spot.after } : null;
 }

@@ -9,7 +9,13 @@ import {
 } from '$lib/board/index.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
-import { heatMapRisks, sameCell, stepCell, type HeatCell } from '$lib/board/views/risk-heat-map.ts';
+import {
+	cellOfKey,
+	heatMapRisks,
+	sameCell,
+	stepCell,
+	type HeatCell
+} from '$lib/board/views/risk-heat-map.ts';
 import {
 	RISK_SORT_LABELS,
 	nextRiskSort,
@@ -122,10 +128,11 @@ export class RiskRegister extends EditableList<Risk, RiskPatch> {
 		this.#filter = NO_RISK_FILTER;
 	}
 
-	/** Drops the risk dragged from the register on a heat-map cell: re-scores it. */
-	dropOnCell(cell: HeatCell): void {
-		const id = this.endDrag();
-		if (id) this.rescore(id, cell);
+	/** A risk dragged from the register onto a heat-map cell is re-scored there. */
+	protected override dropOutside(id: string, element: Element): boolean {
+		const cell = cellOfKey(element.closest<HTMLElement>('[data-cell]')?.dataset.cell);
+		if (cell) this.rescore(id, cell);
+		return cell !== null;
 	}
 
 	/** Sets a risk's likelihood and impact together, in one command and one undo step. */
