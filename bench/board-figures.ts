@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CHARTER_SECTIONS, boardRoots } from '../src/lib/board/index.ts';
 import { generateBoardKeys, type BoardKeys } from '../src/lib/sync/keys.ts';
+import { subprotocols } from '../src/lib/sync/wire.ts';
 import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
 import { buildLargeBoard, LARGE_BOARD, seededRandom } from './fixtures/large-board.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
@@ -32,7 +33,7 @@ const PEERS = 10;
 
 function peer(server: TestServer, keys: BoardKeys, doc = new Y.Doc()): WebsocketProvider {
 	return new WebsocketProvider(server.syncUrl, keys.boardId, doc, {
-		protocols: ['charter.v1', `key.${keys.editKey}`],
+		protocols: subprotocols(keys.editKey),
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true
 	});

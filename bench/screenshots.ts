@@ -1,6 +1,6 @@
 /**
  * npm run screenshots — the README's pictures: a demo kickoff board in Chromium, each section in
- * light and dark, written to docs/screenshots/.
+ * light and dark on a laptop, and light on a phone (390 px, touch), written to docs/screenshots/.
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,12 +8,19 @@ import { execFileSync } from 'node:child_process';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
+import { subprotocols } from '../src/lib/sync/wire.ts';
 import { removeDataDir, startServer } from '../tests/helpers/server.ts';
 import { buildDemoBoard } from './fixtures/demo-board.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 
 const OUT = 'docs/screenshots';
-const SECTIONS = ['', 'charter', 'risks', 'raci', 'milestones', 'actions'];
+const SECTIONS = ['', 'charter', 'people', 'risks', 'raci', 'milestones', 'actions'];
+/** Each picture's name ends with its variant: a laptop in light and dark, a phone in light. */
+const VARIANTS = [
+	{ name: 'light', colorScheme: 'light', viewport: { width: 1360, height: 900 }, phone: false },
+	{ name: 'dark', colorScheme: 'dark', viewport: { width: 1360, height: 900 }, phone: false },
+	{ name: 'phone', colorScheme: 'light', viewport: { width: 390, height: 844 }, phone: true }
+] as const;
 
 if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
@@ -21,7 +28,7 @@ const server = await startServer();
 const keys = await generateBoardKeys();
 const doc = buildDemoBoard(await createRichTextWriter());
 const writer = new WebsocketProvider(server.syncUrl, keys.boardId, doc, {
-	protocols: ['charter.v1', `key.${keys.editKey}`],
+	protocols: subprotocols(keys.editKey),
 	WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 	disableBc: true
 });
@@ -43,10 +50,12 @@ const browser = await chromium.launch({
 	]
 });
 try {
-	for (const colorScheme of ['light', 'dark'] as const) {
+	for (const variant of VARIANTS) {
 		const context = await browser.newContext({
-			viewport: { width: 1360, height: 900 },
-			colorScheme
+			viewport: variant.viewport,
+			colorScheme: variant.colorScheme,
+			isMobile: variant.phone,
+			hasTouch: variant.phone
 		});
 		await context.addInitScript(() =>
 			localStorage.setItem(
@@ -62,7 +71,7 @@ try {
 				() => performance.getEntriesByName('charter:board-shown').length > 0
 			);
 			await page.waitForTimeout(400);
-			const file = `${OUT}/${section || 'overview'}-${colorScheme}.png`;
+			const file = `${OUT}/${section || 'overview'}-${variant.name}.png`;
 			await page.screenshot({ path: file, fullPage: false });
 			console.log(file);
 		}

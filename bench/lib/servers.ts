@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BoardKeys } from '../../src/lib/sync/keys.ts';
+import { subprotocols } from '../../src/lib/sync/wire.ts';
 import { freePort } from '../../tests/helpers/server.ts';
 import { findServiceBinaries, startPostgres, startRedis } from '../../tests/helpers/services.ts';
 import { sleep, waitForPort } from './proc.ts';
@@ -163,7 +164,7 @@ function charterAt(name: ServerName, root: string): ServerEntry {
 		clientKind: 'y-websocket',
 		speaksYjs: true,
 		forgetsEmptyBoards: false,
-		protocols: (keys) => ['charter.v1', `key.${keys.editKey}`],
+		protocols: (keys) => subprotocols(keys.editKey),
 		async start() {
 			const dataDir = tempDir();
 			return startNode(
