@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type * as z from 'zod';
 import {
 	addEntry,
 	existingEntry,
@@ -9,15 +10,7 @@ import {
 } from './collection.ts';
 import { boardRoots, boardSchemaVersion, isInitialized, localOrigin } from './doc.ts';
 import { BoardNotInitializedError } from './errors.ts';
-import {
-	parseRaciCellKey,
-	raciCellKey,
-	readActions,
-	readMilestones,
-	readPeople,
-	readRaciTasks,
-	readRisks
-} from './read.ts';
+import { parseRaciCellKey, raciCellKey, readList, type EntityOf, type ListKey } from './read.ts';
 import {
 	actionPatchSchema,
 	baselineSchema,
@@ -34,24 +27,14 @@ import {
 	raciValueSchema,
 	riskPatchSchema,
 	titleSchema,
-	type Action,
-	type ActionPatch,
 	type BaselineInput,
 	type CreateOptions,
-	type Milestone,
-	type MilestonePatch,
 	type NewActionInput,
 	type NewMilestoneInput,
 	type NewPersonInput,
 	type NewRaciTaskInput,
 	type NewRiskInput,
-	type Person,
-	type PersonPatch,
-	type RaciTask,
-	type RaciTaskPatch,
-	type RaciValue,
-	type Risk,
-	type RiskPatch
+	type RaciValue
 } from './schema.ts';
 import { plainTextOf, writePlainText } from './text.ts';
 import { parseInput } from './validate.ts';
@@ -76,11 +59,44 @@ function entityId(command: string, id: string): string {
 	return parseInput(command, idSchema, id);
 }
 
-const people: OrderedCollection<Person> = { key: 'people', read: readPeople };
-const milestones: OrderedCollection<Milestone> = { key: 'milestones', read: readMilestones };
-const risks: OrderedCollection<Risk> = { key: 'risks', read: readRisks };
-const raciTasks: OrderedCollection<RaciTask> = { key: 'raciTasks', read: readRaciTasks };
-const actions: OrderedCollection<Action> = { key: 'actions', read: readActions };
+/** A hand-ordered collection as the generic commands of collection.ts take it. */
+function collection<Key extends ListKey>(key: Key): OrderedCollection<EntityOf<Key>> {
+	return { key, read: (doc) => readList(doc, key) };
+}
+
+const people = collection('people');
+const milestones = collection('milestones');
+const risks = collection('risks');
+const raciTasks = collection('raciTasks');
+const actions = collection('actions');
+
+/**
+ * The update, remove and move commands of a hand-ordered collection, the same for each (their
+ * errors name them `update<Noun>`, …); `alsoRemove` deletes, in the removing transaction, what
+ * hangs on the entry (a person's RACI cells).
+ */
+function listCommands<Key extends ListKey, PatchSchema extends z.ZodType>(
+	key: Key,
+	noun: string,
+	patchSchema: PatchSchema,
+	alsoRemove?: (doc: Y.Doc, id: string) => void
+) {
+	const entries = collection(key);
+	return {
+		update(doc: Y.Doc, id: string, patch: z.input<PatchSchema>): void {
+			const command = `update${noun}`;
+			const valid = parseInput(command, patchSchema, patch) as Record<string, unknown>;
+			updateEntry(doc, entries, entityId(command, id), valid);
+		},
+		remove(doc: Y.Doc, id: string): void {
+			const entryId = entityId(`remove${noun}`, id);
+			removeEntry(doc, entries, entryId, () => alsoRemove?.(doc, entryId));
+		},
+		move(doc: Y.Doc, id: string, index: number): void {
+			moveEntry(doc, entries, `move${noun}`, entityId(`move${noun}`, id), index);
+		}
+	};
+}
 
 /** Renames the board, folding the new title into the title's Y.Text (text.ts). */
 export function setTitle(doc: Y.Doc, title: string): void {
@@ -119,28 +135,17 @@ export function addPerson(doc: Y.Doc, input: NewPersonInput): string {
 	return addEntry(doc, people, (order) => ({ ...person, color, order }));
 }
 
-/** Changes a person's name, role or colour. */
-export function updatePerson(doc: Y.Doc, id: string, patch: PersonPatch): void {
-	updateEntry(
-		doc,
-		people,
-		entityId('updatePerson', id),
-		parseInput('updatePerson', personPatchSchema, patch)
-	);
-}
-
-/** Removes a person and, in the same transaction, their RACI cells. */
-export function removePerson(doc: Y.Doc, id: string): void {
-	const personId = entityId('removePerson', id);
-	removeEntry(doc, people, personId, () =>
-		deleteRaciCells(doc, (cell) => cell.personId === personId)
-	);
-}
-
-/** Moves a person to `index` in the sorted list. */
-export function movePerson(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, people, 'movePerson', entityId('movePerson', id), index);
-}
+/**
+ * Changes a person's name, role or colour; removes a person and, in the same transaction, their
+ * RACI cells; moves a person to `index` in the sorted list.
+ */
+export const {
+	update: updatePerson,
+	remove: removePerson,
+	move: movePerson
+} = listCommands('people', 'Person', personPatchSchema, (doc, id) =>
+	deleteRaciCells(doc, (cell) => cell.personId === id)
+);
 
 /** Adds a milestone at the end of the list and returns its id. */
 export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
@@ -148,25 +153,12 @@ export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
 	return addEntry(doc, milestones, (order) => ({ ...milestone, order }));
 }
 
-/** Changes a milestone's fields. */
-export function updateMilestone(doc: Y.Doc, id: string, patch: MilestonePatch): void {
-	updateEntry(
-		doc,
-		milestones,
-		entityId('updateMilestone', id),
-		parseInput('updateMilestone', milestonePatchSchema, patch)
-	);
-}
-
-/** Removes a milestone. */
-export function removeMilestone(doc: Y.Doc, id: string): void {
-	removeEntry(doc, milestones, entityId('removeMilestone', id));
-}
-
-/** Moves a milestone to `index` in the sorted list. */
-export function moveMilestone(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, milestones, 'moveMilestone', entityId('moveMilestone', id), index);
-}
+/** Changes a milestone's fields, removes it, moves it to `index` in the sorted list. */
+export const {
+	update: updateMilestone,
+	remove: removeMilestone,
+	move: moveMilestone
+} = listCommands('milestones', 'Milestone', milestonePatchSchema);
 
 /** Adds a risk, with its empty mitigation text, at the end of the list and returns its id. */
 export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions = {}): string {
@@ -180,25 +172,15 @@ export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions 
 	}));
 }
 
-/** Changes a risk's fields; the mitigation is edited through its own Y.XmlText. */
-export function updateRisk(doc: Y.Doc, id: string, patch: RiskPatch): void {
-	updateEntry(
-		doc,
-		risks,
-		entityId('updateRisk', id),
-		parseInput('updateRisk', riskPatchSchema, patch)
-	);
-}
-
-/** Removes a risk. */
-export function removeRisk(doc: Y.Doc, id: string): void {
-	removeEntry(doc, risks, entityId('removeRisk', id));
-}
-
-/** Moves a risk to `index` in the sorted list. */
-export function moveRisk(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, risks, 'moveRisk', entityId('moveRisk', id), index);
-}
+/**
+ * Changes a risk's fields (the mitigation is edited through its own Y.XmlText), removes it,
+ * moves it to `index` in the sorted list.
+ */
+export const {
+	update: updateRisk,
+	remove: removeRisk,
+	move: moveRisk
+} = listCommands('risks', 'Risk', riskPatchSchema);
 
 /** Adds a RACI task (a matrix row) at the end and returns its id. */
 export function addRaciTask(doc: Y.Doc, input: NewRaciTaskInput): string {
@@ -206,26 +188,14 @@ export function addRaciTask(doc: Y.Doc, input: NewRaciTaskInput): string {
 	return addEntry(doc, raciTasks, (order) => ({ ...task, order }));
 }
 
-/** Renames a RACI task. */
-export function updateRaciTask(doc: Y.Doc, id: string, patch: RaciTaskPatch): void {
-	updateEntry(
-		doc,
-		raciTasks,
-		entityId('updateRaciTask', id),
-		parseInput('updateRaciTask', raciTaskPatchSchema, patch)
-	);
-}
-
-/** Removes a RACI task and, in the same transaction, its cells. */
-export function removeRaciTask(doc: Y.Doc, id: string): void {
-	const taskId = entityId('removeRaciTask', id);
-	removeEntry(doc, raciTasks, taskId, () => deleteRaciCells(doc, (cell) => cell.taskId === taskId));
-}
-
-/** Moves a RACI task to `index` in the sorted list. */
-export function moveRaciTask(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, raciTasks, 'moveRaciTask', entityId('moveRaciTask', id), index);
-}
+/** Renames a RACI task; removes it and, in the same transaction, its cells; moves it. */
+export const {
+	update: updateRaciTask,
+	remove: removeRaciTask,
+	move: moveRaciTask
+} = listCommands('raciTasks', 'RaciTask', raciTaskPatchSchema, (doc, id) =>
+	deleteRaciCells(doc, (cell) => cell.taskId === id)
+);
 
 /** Fills a RACI cell, or empties it with null; the task and the person must exist. */
 export function setRaciCell(
@@ -254,25 +224,12 @@ export function addAction(doc: Y.Doc, input: NewActionInput, options: CreateOpti
 	return addEntry(doc, actions, (order) => ({ ...action, order, createdAt: now ?? Date.now() }));
 }
 
-/** Changes an action item's fields. */
-export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch): void {
-	updateEntry(
-		doc,
-		actions,
-		entityId('updateAction', id),
-		parseInput('updateAction', actionPatchSchema, patch)
-	);
-}
-
-/** Removes an action item. */
-export function removeAction(doc: Y.Doc, id: string): void {
-	removeEntry(doc, actions, entityId('removeAction', id));
-}
-
-/** Moves an action item to `index` in the sorted list. */
-export function moveAction(doc: Y.Doc, id: string, index: number): void {
-	moveEntry(doc, actions, 'moveAction', entityId('moveAction', id), index);
-}
+/** Changes an action item's fields, removes it, moves it to `index` in the sorted list. */
+export const {
+	update: updateAction,
+	remove: removeAction,
+	move: moveAction
+} = listCommands('actions', 'Action', actionPatchSchema);
 
 // Called inside the removing transaction, so the row or column and its cells go together.
 function deleteRaciCells(

@@ -1,18 +1,18 @@
 import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, type CharterSection } from './doc.ts';
 import {
-	readActions,
+	CELLS_KEYS,
+	LIST_KEYS,
+	readCellMap,
 	readCharterSection,
+	readList,
 	readMeta,
-	readMilestones,
-	readPeople,
-	readRaci,
-	readRaciTasks,
-	readRetroCards,
-	readRetroColumns,
 	readRetroSettings,
-	readRetroVotes,
-	readRisks
+	tableOf,
+	type CellOf,
+	type CellsKey,
+	type EntityOf,
+	type ListKey
 } from './read.ts';
 import {
 	readGroupNames,
@@ -21,18 +21,7 @@ import {
 	type RetroExtras,
 	type RetroReviewEntry
 } from './retro/model.ts';
-import type {
-	Action,
-	BoardMeta,
-	Milestone,
-	Person,
-	RaciTask,
-	RaciValue,
-	RetroCard,
-	RetroColumn,
-	RetroSettings,
-	Risk
-} from './schema.ts';
+import type { BoardMeta, RetroSettings } from './schema.ts';
 
 /**
  * A whole board as its validated readers see it: what the JSON export, the document view and
@@ -40,29 +29,30 @@ import type {
  * so a reader that needs only the risks pays only for the risks. Entries that do not parse are
  * left out, as by every reader.
  */
-export interface BoardRead {
+export type BoardRead = {
 	/** The board's identity, or null when `meta` cannot be read. */
 	readonly meta: BoardMeta | null;
 	/** Each charter section's rich text, or null when the section is missing. */
 	readonly charter: Readonly<Record<CharterSection, Y.XmlText | null>>;
-	readonly people: readonly Person[];
-	readonly milestones: readonly Milestone[];
-	readonly risks: readonly Risk[];
-	readonly raciTasks: readonly RaciTask[];
-	readonly raci: ReadonlyMap<string, RaciValue>;
-	readonly actions: readonly Action[];
 	/** The retro's settings, or null on a board that is not a retro (or holds malformed ones). */
 	readonly retroSettings: RetroSettings | null;
 	readonly retroExtras: RetroExtras;
-	readonly retroColumns: readonly RetroColumn[];
-	readonly retroCards: readonly RetroCard[];
-	readonly retroVotes: ReadonlyMap<string, number>;
 	readonly groupNames: ReadonlyMap<string, string>;
 	readonly review: ReadonlyMap<string, RetroReviewEntry>;
-}
+} & { readonly [Key in ListKey]: readonly EntityOf<Key>[] } & {
+	readonly [Key in CellsKey]: ReadonlyMap<string, CellOf<Key>>;
+};
 
 /** Reads `doc` as a BoardRead (each part on first use). */
 export function readBoard(doc: Y.Doc): BoardRead {
+	const lists = tableOf<{ [Key in ListKey]: () => readonly EntityOf<Key>[] }>(
+		LIST_KEYS,
+		(key) => () => readList(doc, key).items
+	);
+	const cells = tableOf<{ [Key in CellsKey]: () => ReadonlyMap<string, CellOf<Key>> }>(
+		CELLS_KEYS,
+		(key) => () => readCellMap(doc, key).cells
+	);
 	return readOnFirstUse<BoardRead>({
 		meta: () => {
 			const read = readMeta(doc);
@@ -72,19 +62,12 @@ export function readBoard(doc: Y.Doc): BoardRead {
 			Object.fromEntries(
 				CHARTER_SECTIONS.map((section) => [section, readCharterSection(doc, section)])
 			) as Record<CharterSection, Y.XmlText | null>,
-		people: () => readPeople(doc).items,
-		milestones: () => readMilestones(doc).items,
-		risks: () => readRisks(doc).items,
-		raciTasks: () => readRaciTasks(doc).items,
-		raci: () => readRaci(doc).cells,
-		actions: () => readActions(doc).items,
 		retroSettings: () => readRetroSettings(doc).settings,
 		retroExtras: () => readRetroExtras(doc),
-		retroColumns: () => readRetroColumns(doc).items,
-		retroCards: () => readRetroCards(doc).items,
-		retroVotes: () => readRetroVotes(doc).cells,
 		groupNames: () => readGroupNames(doc),
-		review: () => readReview(doc)
+		review: () => readReview(doc),
+		...lists,
+		...cells
 	});
 }
 

@@ -17,16 +17,8 @@ import {
 	retroVoteCountSchema,
 	riskSchema,
 	userIdSchema,
-	type Action,
 	type Baseline,
-	type Milestone,
-	type Person,
-	type RaciTask,
-	type RaciValue,
-	type RetroCard,
-	type RetroColumn,
-	type RetroSettings,
-	type Risk
+	type RetroSettings
 } from './schema.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
@@ -107,55 +99,86 @@ export function readCharterSection(doc: Y.Doc, section: CharterSection): Y.XmlTe
 	return text instanceof Y.XmlText ? text : null;
 }
 
-/** People, sorted. */
-export function readPeople(doc: Y.Doc): ListRead<Person> {
-	return readList(boardRoots(doc).people, personSchema);
+/**
+ * The board's collections, one entry each: the hand-ordered lists with their entries' schema,
+ * and the cell maps with their key's parser and their values' schema. Reads, readBoard, the
+ * board view, undo's tracked roots and the compare are derived from these two tables.
+ */
+export const LISTS = {
+	people: personSchema,
+	milestones: milestoneSchema,
+	risks: riskSchema,
+	raciTasks: raciTaskSchema,
+	actions: actionSchema,
+	retroColumns: retroColumnSchema,
+	retroCards: retroCardSchema
+} as const;
+/** A hand-ordered collection. */
+export type ListKey = keyof typeof LISTS;
+/** An entry of the collection `Key`, as read. */
+export type EntityOf<Key extends ListKey> = z.output<(typeof LISTS)[Key]>;
+/** Every hand-ordered collection. */
+export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
+
+export const CELLS = {
+	raci: { parseKey: parseRaciCellKey, value: raciValueSchema },
+	retroVotes: { parseKey: parseRetroVoteKey, value: retroVoteCountSchema }
+} as const;
+/** A map of cells keyed `a:b` (RACI cells, retro votes). */
+export type CellsKey = keyof typeof CELLS;
+/** A cell's value in the map `Key`. */
+export type CellOf<Key extends CellsKey> = z.output<(typeof CELLS)[Key]['value']>;
+/** Every cell map. */
+export const CELLS_KEYS = Object.keys(CELLS) as CellsKey[];
+
+/**
+ * An object with one property per key, made by `make`: a table over LIST_KEYS or CELLS_KEYS.
+ * TypeScript cannot follow a value's type through a key that is still a union, so the caller
+ * names the table's type (`Table`) and `make` must return, for each key, that key's value.
+ */
+export function tableOf<Table extends object>(
+	keys: readonly (keyof Table & string)[],
+	make: (key: keyof Table & string) => unknown
+): Table {
+	return Object.fromEntries(keys.map((key) => [key, make(key)])) as Table;
 }
 
-/** Milestones, sorted. */
-export function readMilestones(doc: Y.Doc): ListRead<Milestone> {
-	return readList(boardRoots(doc).milestones, milestoneSchema);
-}
-
-/** Risks, sorted; each keeps a live reference to its mitigation text. */
-export function readRisks(doc: Y.Doc): ListRead<Risk> {
-	return readList(boardRoots(doc).risks, riskSchema);
-}
-
-/** RACI matrix rows, sorted. */
-export function readRaciTasks(doc: Y.Doc): ListRead<RaciTask> {
-	return readList(boardRoots(doc).raciTasks, raciTaskSchema);
-}
-
-/** Action items, sorted. */
-export function readActions(doc: Y.Doc): ListRead<Action> {
-	return readList(boardRoots(doc).actions, actionSchema);
-}
-
-/** Retrospective columns, sorted. */
-export function readRetroColumns(doc: Y.Doc): ListRead<RetroColumn> {
-	return readList(boardRoots(doc).retroColumns, retroColumnSchema);
-}
-
-/** Published retrospective cards, sorted (across all columns). */
-export function readRetroCards(doc: Y.Doc): ListRead<RetroCard> {
-	return readList(boardRoots(doc).retroCards, retroCardSchema);
+/** A collection's validated entries, sorted; each risk keeps a live reference to its mitigation. */
+export function readList<Key extends ListKey>(doc: Y.Doc, key: Key): ListRead<EntityOf<Key>> {
+	// TypeScript cannot narrow LISTS[key] to Key's own schema; the table above pairs them.
+	const schema = LISTS[key] as unknown as z.ZodType<EntityOf<Key>>;
+	return readEntries(boardRoots(doc)[key], schema);
 }
 
 /**
- * Filled RACI cells keyed by raciCellKey. Cells whose task or person was removed concurrently
- * by a peer are kept: they are valid entries, and the matrix only looks up existing rows and columns.
+ * A cell map's validated cells. RACI cells whose task or person a peer removed concurrently are
+ * kept: they are valid entries, and the matrix only looks up existing rows and columns.
  */
-export function readRaci(doc: Y.Doc): CellsRead<RaciValue> {
-	return readCells(boardRoots(doc).raci, parseRaciCellKey, raciValueSchema);
+export function readCellMap<Key extends CellsKey>(doc: Y.Doc, key: Key): CellsRead<CellOf<Key>> {
+	const { parseKey, value } = CELLS[key];
+	return readCells(boardRoots(doc)[key], parseKey, value as unknown as z.ZodType<CellOf<Key>>);
 }
 
+/** People, sorted. */
+export const readPeople = (doc: Y.Doc) => readList(doc, 'people');
+/** Milestones, sorted. */
+export const readMilestones = (doc: Y.Doc) => readList(doc, 'milestones');
+/** Risks, sorted. */
+export const readRisks = (doc: Y.Doc) => readList(doc, 'risks');
+/** RACI matrix rows, sorted. */
+export const readRaciTasks = (doc: Y.Doc) => readList(doc, 'raciTasks');
+/** Action items, sorted. */
+export const readActions = (doc: Y.Doc) => readList(doc, 'actions');
+/** Retrospective columns, sorted. */
+export const readRetroColumns = (doc: Y.Doc) => readList(doc, 'retroColumns');
+/** Published retrospective cards, sorted (across all columns). */
+export const readRetroCards = (doc: Y.Doc) => readList(doc, 'retroCards');
+/** Filled RACI cells keyed by raciCellKey. */
+export const readRaci = (doc: Y.Doc) => readCellMap(doc, 'raci');
 /** Votes per card and user, keyed by retroVoteKey. */
-export function readRetroVotes(doc: Y.Doc): CellsRead<number> {
-	return readCells(boardRoots(doc).retroVotes, parseRetroVoteKey, retroVoteCountSchema);
-}
+export const readRetroVotes = (doc: Y.Doc) => readCellMap(doc, 'retroVotes');
 
-function readList<Entity extends Ordered>(
+function readEntries<Entity extends Ordered>(
 	map: Y.Map<unknown>,
 	schema: z.ZodType<Entity>
 ): ListRead<Entity> {

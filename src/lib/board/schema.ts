@@ -76,10 +76,22 @@ export type RetroFormat = (typeof RETRO_FORMATS)[number];
 /** Upper bound of votes per person, far above any real retro, to reject nonsense values. */
 export const MAX_VOTES_PER_PERSON = 99;
 
+/** An enum of `values` whose refusal lists them, for a person reading an import's errors. */
+export function oneOf<const Values extends readonly [string, ...string[]]>(values: Values) {
+	return z.enum(values, {
+		error: `expected one of ${values.map((value) => `'${value}'`).join(', ')}`
+	});
+}
+
+const scaleMessage = `expected ${RISK_SCALE.min}–${RISK_SCALE.max}`;
 /** A risk likelihood or impact score. */
-export const riskScoreSchema = z.number().int().min(RISK_SCALE.min).max(RISK_SCALE.max);
+export const riskScoreSchema = z
+	.number({ error: `${scaleMessage} (a whole number)` })
+	.int({ error: scaleMessage })
+	.min(RISK_SCALE.min, { error: scaleMessage })
+	.max(RISK_SCALE.max, { error: scaleMessage });
 /** A RACI cell value. */
-export const raciValueSchema = z.enum(RACI_VALUES);
+export const raciValueSchema = oneOf(RACI_VALUES);
 
 /** `meta`: the board's identity. */
 export const boardMetaSchema = z.object({
@@ -92,30 +104,43 @@ export const boardMetaSchema = z.object({
 /** The board's identity, as read from `meta`. */
 export type BoardMeta = z.output<typeof boardMetaSchema>;
 
-// Field shapes users may edit; entity schemas add id/order/createdAt, patches make them optional.
-const personFields = { name: titleSchema, role: roleSchema, color: colorSchema };
-const milestoneFields = {
-	title: titleSchema,
-	due: dateSchema,
-	owner: personRefSchema,
-	status: z.enum(MILESTONE_STATUSES)
-};
-const riskFields = {
-	title: titleSchema,
-	likelihood: riskScoreSchema,
-	impact: riskScoreSchema,
-	owner: personRefSchema,
-	status: z.enum(RISK_STATUSES),
-	due: dateSchema
-};
-const raciTaskFields = { title: titleSchema };
-const actionFields = {
-	title: titleSchema,
-	owner: personRefSchema,
-	due: dateSchema,
-	status: z.enum(ACTION_STATUSES),
-	source: z.union([idSchema, z.literal('')])
-};
+/**
+ * The fields users edit, per hand-ordered collection: the one place a field is declared. Entity
+ * schemas (below) add id, order and createdAt and read plain text as stored; patches make every
+ * field optional; the JSON import (export/import-schema.ts) takes them as they are.
+ */
+export const EDITABLE_FIELDS = {
+	people: { name: titleSchema, role: roleSchema, color: colorSchema },
+	milestones: {
+		title: titleSchema,
+		due: dateSchema,
+		owner: personRefSchema,
+		status: oneOf(MILESTONE_STATUSES)
+	},
+	risks: {
+		title: titleSchema,
+		likelihood: riskScoreSchema,
+		impact: riskScoreSchema,
+		owner: personRefSchema,
+		status: oneOf(RISK_STATUSES),
+		due: dateSchema
+	},
+	raciTasks: { title: titleSchema },
+	actions: {
+		title: titleSchema,
+		owner: personRefSchema,
+		due: dateSchema,
+		status: oneOf(ACTION_STATUSES),
+		source: z.union([idSchema, z.literal('')])
+	}
+} as const;
+const {
+	people: personFields,
+	milestones: milestoneFields,
+	risks: riskFields,
+	raciTasks: raciTaskFields,
+	actions: actionFields
+} = EDITABLE_FIELDS;
 
 // How readers see the plain text fields: a schema-1 string or a schema-2 Y.Text (text.ts).
 const storedTitle = storedText(titleSchema, TITLE_SHAPE);
@@ -171,8 +196,8 @@ export type Action = z.output<typeof actionSchema>;
 
 /** `retro`: the retrospective's settings. */
 export const retroSettingsSchema = z.object({
-	format: z.enum(RETRO_FORMATS),
-	phase: z.enum(RETRO_PHASES),
+	format: oneOf(RETRO_FORMATS),
+	phase: oneOf(RETRO_PHASES),
 	votesPerPerson: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
 	timerEndsAt: timestampSchema.nullable()
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson, addRisk, boardRoots, initBoard } from '../../../src/lib/board/index.ts';
+import { ROOT_KEYS, localOrigin } from '../../../src/lib/board/doc.ts';
+import { CELLS_KEYS, LIST_KEYS } from '../../../src/lib/board/read.ts';
 import { readBoard } from '../../../src/lib/board/read-board.ts';
+import { BoardUndo } from '../../../src/lib/board/views/undo.svelte.ts';
 
 describe('readBoard', () => {
 	it('reads each part through its validated reader, skipping entries that do not parse', () => {
@@ -29,5 +32,37 @@ describe('readBoard', () => {
 		expect(people.map((person) => person.name)).toEqual(['Ada']);
 		expect(read.people).toBe(people);
 		expect(readBoard(doc).people).toHaveLength(2);
+	});
+});
+
+describe('the collection registry', () => {
+	it('names every root of the document that holds entries, so each one is read, shown and undone', () => {
+		const registered = [...LIST_KEYS, ...CELLS_KEYS, 'meta', 'charter', 'retro'].sort();
+		expect(registered).toEqual(Object.keys(ROOT_KEYS).sort());
+	});
+
+	it('gives readBoard one part per collection, read through its schema', () => {
+		const doc = new Y.Doc();
+		initBoard(doc, 'retro');
+		const read = readBoard(doc);
+		for (const key of LIST_KEYS) expect(Array.isArray(read[key])).toBe(true);
+		for (const key of CELLS_KEYS) expect(read[key]).toBeInstanceOf(Map);
+		expect(read.retroColumns.length).toBeGreaterThan(0);
+	});
+
+	it('has undo track every collection: an addition to each is taken back', () => {
+		const doc = new Y.Doc();
+		initBoard(doc, 'blank');
+		const undo = new BoardUndo(doc);
+		const roots = boardRoots(doc);
+		for (const key of [...LIST_KEYS, ...CELLS_KEYS]) {
+			undo.stopCapturing();
+			doc.transact(() => roots[key].set(`probe-${key}`, 1), localOrigin);
+		}
+		expect([...LIST_KEYS, ...CELLS_KEYS].every((key) => roots[key].has(`probe-${key}`))).toBe(true);
+		for (let step = 0; step < LIST_KEYS.length + CELLS_KEYS.length; step++) undo.undo();
+		expect([...LIST_KEYS, ...CELLS_KEYS].filter((key) => roots[key].has(`probe-${key}`))).toEqual(
+			[]
+		);
 	});
 });

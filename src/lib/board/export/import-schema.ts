@@ -1,23 +1,15 @@
 import * as z from 'zod';
 import { CHARTER_SECTIONS } from '../doc.ts';
 import {
-	ACTION_STATUSES,
 	BOARD_KINDS,
-	MAX_VOTES_PER_PERSON,
-	MILESTONE_STATUSES,
-	RACI_VALUES,
-	RETRO_FORMATS,
-	RETRO_PHASES,
-	RISK_SCALE,
-	RISK_STATUSES,
+	EDITABLE_FIELDS,
 	SCHEMA_VERSION,
 	cardTextSchema,
-	colorSchema,
-	dateSchema,
+	oneOf,
+	raciValueSchema,
+	retroSettingsSchema,
 	idSchema,
 	orderSchema,
-	personRefSchema,
-	roleSchema,
 	timestampSchema,
 	titleSchema,
 	userIdSchema
@@ -30,68 +22,21 @@ import { richTextSchema } from './rich-text.ts';
 const MAX_ENTRIES = 10_000;
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ENTRIES);
 
-const scaleMessage = `expected ${RISK_SCALE.min}–${RISK_SCALE.max}`;
-const riskScore = z
-	.number({ error: `${scaleMessage} (a whole number)` })
-	.int({ error: scaleMessage })
-	.min(RISK_SCALE.min, { error: scaleMessage })
-	.max(RISK_SCALE.max, { error: scaleMessage });
-const oneOf = (values: readonly string[]) => ({
-	error: `expected one of ${values.map((value) => `'${value}'`).join(', ')}`
-});
-
-const person = z.object({
-	id: idSchema,
-	name: titleSchema,
-	role: roleSchema,
-	color: colorSchema,
-	order: orderSchema
-});
-const milestone = z.object({
-	id: idSchema,
-	title: titleSchema,
-	due: dateSchema,
-	owner: personRefSchema,
-	status: z.enum(MILESTONE_STATUSES, oneOf(MILESTONE_STATUSES)),
-	order: orderSchema
-});
-const risk = z.object({
-	id: idSchema,
-	title: titleSchema,
-	likelihood: riskScore,
-	impact: riskScore,
-	owner: personRefSchema,
-	status: z.enum(RISK_STATUSES, oneOf(RISK_STATUSES)),
-	due: dateSchema,
+// Each entry as the export writes it: the fields users edit (schema.ts), with its id and order.
+const entry = <Fields extends z.ZodRawShape>(fields: Fields) =>
+	z.object({ id: idSchema, ...fields, order: orderSchema });
+const person = entry(EDITABLE_FIELDS.people);
+const milestone = entry(EDITABLE_FIELDS.milestones);
+const risk = entry({
+	...EDITABLE_FIELDS.risks,
 	mitigation: richTextSchema,
-	order: orderSchema,
 	createdAt: timestampSchema
 });
-const raciTask = z.object({ id: idSchema, title: titleSchema, order: orderSchema });
-const raciCell = z.object({
-	task: idSchema,
-	person: idSchema,
-	value: z.enum(RACI_VALUES, oneOf(RACI_VALUES))
-});
-const action = z.object({
-	id: idSchema,
-	title: titleSchema,
-	owner: personRefSchema,
-	due: dateSchema,
-	status: z.enum(ACTION_STATUSES, oneOf(ACTION_STATUSES)),
-	source: z.union([idSchema, z.literal('')]),
-	order: orderSchema,
-	createdAt: timestampSchema
-});
+const raciTask = entry(EDITABLE_FIELDS.raciTasks);
+const raciCell = z.object({ task: idSchema, person: idSchema, value: raciValueSchema });
+const action = entry({ ...EDITABLE_FIELDS.actions, createdAt: timestampSchema });
 const retro = z.object({
-	settings: z.object({
-		format: z.enum(RETRO_FORMATS, oneOf(RETRO_FORMATS)),
-		phase: z.enum(RETRO_PHASES, oneOf(RETRO_PHASES)),
-		votesPerPerson: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
-		timerEndsAt: timestampSchema.nullable(),
-		anonymous: z.boolean(),
-		locked: z.boolean()
-	}),
+	settings: retroSettingsSchema.extend({ anonymous: z.boolean(), locked: z.boolean() }),
 	columns: list(z.object({ id: idSchema, title: titleSchema, order: orderSchema })),
 	cards: list(
 		z.object({
@@ -126,7 +71,7 @@ const boardShape = z.object({
 	}),
 	board: z.object({
 		title: titleSchema,
-		kind: z.enum(BOARD_KINDS, oneOf(BOARD_KINDS)),
+		kind: oneOf(BOARD_KINDS),
 		createdAt: timestampSchema,
 		facilitator: userIdSchema.optional()
 	}),

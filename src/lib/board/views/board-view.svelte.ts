@@ -1,19 +1,19 @@
 import type * as Y from 'yjs';
 import { boardRoots, type RootKey } from '../doc.ts';
 import {
-	readActions,
+	CELLS_KEYS,
+	LIST_KEYS,
 	readBaseline,
+	readCellMap,
+	readList,
 	readMeta,
-	readMilestones,
-	readPeople,
-	readRaci,
-	readRaciTasks,
-	readRetroCards,
-	readRetroColumns,
 	readRetroSettings,
-	readRetroVotes,
-	readRisks,
+	tableOf,
+	type CellOf,
+	type CellsKey,
 	type CellsRead,
+	type EntityOf,
+	type ListKey,
 	type ListRead,
 	type MetaRead,
 	type RetroSettingsRead
@@ -31,8 +31,6 @@ import type {
 } from '../schema.ts';
 import { YSnapshot } from './y-snapshot.svelte.ts';
 
-type Skippable = ListRead<unknown> | CellsRead<unknown>;
-
 /**
  * Reactive, validated views of one board for the UI: each getter re-renders its readers when
  * that part of the board changes. Entries a peer wrote that do not parse are left out and
@@ -41,17 +39,9 @@ type Skippable = ListRead<unknown> | CellsRead<unknown>;
 export class BoardView {
 	readonly #meta: YSnapshot<MetaRead>;
 	readonly #baseline: YSnapshot<Baseline | null>;
-	readonly #people: YSnapshot<ListRead<Person>>;
-	readonly #milestones: YSnapshot<ListRead<Milestone>>;
-	readonly #risks: YSnapshot<ListRead<Risk>>;
-	readonly #raciTasks: YSnapshot<ListRead<RaciTask>>;
-	readonly #raci: YSnapshot<CellsRead<RaciValue>>;
-	readonly #actions: YSnapshot<ListRead<Action>>;
 	readonly #retro: YSnapshot<RetroSettingsRead>;
-	readonly #retroColumns: YSnapshot<ListRead<RetroColumn>>;
-	readonly #retroCards: YSnapshot<ListRead<RetroCard>>;
-	readonly #retroVotes: YSnapshot<CellsRead<number>>;
-	readonly #skippable: ReadonlyArray<readonly [RootKey, YSnapshot<Skippable>]>;
+	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListRead<EntityOf<Key>>> };
+	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellsRead<CellOf<Key>>> };
 
 	constructor(readonly doc: Y.Doc) {
 		const roots = boardRoots(doc);
@@ -59,27 +49,9 @@ export class BoardView {
 			new YSnapshot(roots[key], () => read(doc));
 		this.#meta = snapshot('meta', readMeta);
 		this.#baseline = snapshot('meta', readBaseline);
-		this.#people = snapshot('people', readPeople);
-		this.#milestones = snapshot('milestones', readMilestones);
-		this.#risks = snapshot('risks', readRisks);
-		this.#raciTasks = snapshot('raciTasks', readRaciTasks);
-		this.#raci = snapshot('raci', readRaci);
-		this.#actions = snapshot('actions', readActions);
 		this.#retro = snapshot('retro', readRetroSettings);
-		this.#retroColumns = snapshot('retroColumns', readRetroColumns);
-		this.#retroCards = snapshot('retroCards', readRetroCards);
-		this.#retroVotes = snapshot('retroVotes', readRetroVotes);
-		this.#skippable = [
-			['people', this.#people],
-			['milestones', this.#milestones],
-			['risks', this.#risks],
-			['raciTasks', this.#raciTasks],
-			['raci', this.#raci],
-			['actions', this.#actions],
-			['retroColumns', this.#retroColumns],
-			['retroCards', this.#retroCards],
-			['retroVotes', this.#retroVotes]
-		];
+		this.#lists = tableOf(LIST_KEYS, (key) => snapshot(key, (doc) => readList(doc, key)));
+		this.#cells = tableOf(CELLS_KEYS, (key) => snapshot(key, (doc) => readCellMap(doc, key)));
 	}
 
 	/** The board's metadata, or `ok: false` while it has not arrived. */
@@ -100,32 +72,32 @@ export class BoardView {
 
 	/** People in board order. */
 	get people(): Person[] {
-		return this.#people.current.items;
+		return this.#lists.people.current.items;
 	}
 
 	/** Milestones in board order. */
 	get milestones(): Milestone[] {
-		return this.#milestones.current.items;
+		return this.#lists.milestones.current.items;
 	}
 
 	/** Risks in board order. */
 	get risks(): Risk[] {
-		return this.#risks.current.items;
+		return this.#lists.risks.current.items;
 	}
 
 	/** RACI tasks (rows) in board order. */
 	get raciTasks(): RaciTask[] {
-		return this.#raciTasks.current.items;
+		return this.#lists.raciTasks.current.items;
 	}
 
 	/** Filled RACI cells keyed `taskId:personId`. */
 	get raci(): Map<string, RaciValue> {
-		return this.#raci.current.cells;
+		return this.#cells.raci.current.cells;
 	}
 
 	/** Action items in board order. */
 	get actions(): Action[] {
-		return this.#actions.current.items;
+		return this.#lists.actions.current.items;
 	}
 
 	/** Retro settings, or `ok: false` on a board that is not a retro. */
@@ -135,17 +107,17 @@ export class BoardView {
 
 	/** Retro columns in board order. */
 	get retroColumns(): RetroColumn[] {
-		return this.#retroColumns.current.items;
+		return this.#lists.retroColumns.current.items;
 	}
 
 	/** Published retro cards in board order. */
 	get retroCards(): RetroCard[] {
-		return this.#retroCards.current.items;
+		return this.#lists.retroCards.current.items;
 	}
 
 	/** Votes keyed `cardId:userId`. */
 	get retroVotes(): Map<string, number> {
-		return this.#retroVotes.current.cells;
+		return this.#cells.retroVotes.current.cells;
 	}
 
 	/** Entries hidden because they did not parse, per collection (only those with some). */
@@ -154,9 +126,13 @@ export class BoardView {
 		const hiddenMeta = { collection: 'meta' as const, count: meta.ok ? meta.hidden.length : 0 };
 		return [
 			hiddenMeta,
-			...this.#skippable.map(([collection, snapshot]) => ({
+			...LIST_KEYS.map((collection) => ({
 				collection,
-				count: snapshot.current.skipped
+				count: this.#lists[collection].current.skipped
+			})),
+			...CELLS_KEYS.map((collection) => ({
+				collection,
+				count: this.#cells[collection].current.skipped
 			}))
 		].filter(({ count }) => count > 0);
 	}

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRoots, localOrigin } from '../doc.ts';
+import { CELLS_KEYS, LIST_KEYS } from '../read.ts';
 
 /**
  * Per-user undo and redo of the board's structured data: only this user's commands (the local
@@ -16,16 +17,9 @@ export class BoardUndo {
 		this.#manager = new Y.UndoManager(
 			[
 				roots.meta,
-				roots.people,
-				roots.milestones,
-				roots.risks,
-				roots.raciTasks,
-				roots.raci,
-				roots.actions,
 				roots.retro,
-				roots.retroColumns,
-				roots.retroCards,
-				roots.retroVotes,
+				...LIST_KEYS.map((key) => roots[key]),
+				...CELLS_KEYS.map((key) => roots[key]),
 				// Group names live beside the retro maps; undoing a regroup brings its name back.
 				doc.getMap('retroGroupNames')
 			],
