@@ -66,7 +66,14 @@ test.describe('milestones', () => {
 		).toHaveText('Ben');
 		await expect(bobBeta.getByRole('combobox', { name: 'Status' })).toHaveValue('at-risk');
 
-		// Delete.
+		// Delete, undo from the notice (the milestone comes back for both), delete again.
+		await alice.getByRole('button', { name: 'Delete Someday' }).click();
+		await expect.poll(() => milestoneOrder(bob)).toEqual(['Kickoff', 'Launch to everyone', 'Beta']);
+		await expect(alice.getByText('Deleted “Someday”.')).toBeVisible();
+		await alice.getByRole('button', { name: 'Undo', exact: true }).last().click();
+		await expect
+			.poll(() => milestoneOrder(bob))
+			.toEqual(['Kickoff', 'Launch to everyone', 'Beta', 'Someday']);
 		await alice.getByRole('button', { name: 'Delete Someday' }).click();
 		await expect.poll(() => milestoneOrder(bob)).toEqual(['Kickoff', 'Launch to everyone', 'Beta']);
 	});

@@ -101,6 +101,15 @@ test.describe('people', () => {
 		await alice.getByRole('button', { name: 'Remove Ana' }).click();
 		await alice.getByRole('button', { name: 'Remove anyway' }).click();
 		await expect.poll(() => peopleOrder(alice)).toEqual(['Ben']);
+		// The removal can be undone from its notice, for everyone; then it is done again.
+		await alice.getByRole('button', { name: 'Undo', exact: true }).last().click();
+		await expect.poll(() => peopleOrder(alice)).toEqual(['Ana', 'Ben']);
+		await expect(bob.getByRole('combobox', { name: 'Owner' }).locator('option:checked')).toHaveText(
+			'Ana'
+		);
+		await alice.getByRole('button', { name: 'Remove Ana' }).click();
+		await alice.getByRole('button', { name: 'Remove anyway' }).click();
+		await expect.poll(() => peopleOrder(alice)).toEqual(['Ben']);
 
 		// The other editor's owner field names a removed person; the RACI column and its cell are gone.
 		const owner = bob.getByRole('combobox', { name: 'Owner' });

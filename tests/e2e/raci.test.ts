@@ -109,7 +109,7 @@ test.describe('the RACI matrix', () => {
 		await expect(await raciCell(page, BETA, 'Ana')).toBeFocused();
 	});
 
-	test('tasks are renamed in place and reordered by keyboard and by drag, for both editors', async ({
+	test('tasks are renamed in place, reordered by keyboard and by drag, and deleted with undo, for both editors', async ({
 		browser
 	}) => {
 		const { page: alice, editLink } = await createKickoffBoard(browser, 'Ada');
@@ -147,6 +147,14 @@ test.describe('the RACI matrix', () => {
 			taskHeader(bob, 'Build the service')
 		);
 		await expect.poll(() => taskOrder(alice)).toEqual(['Launch', 'Build the service', 'Design']);
+
+		// Delete from rename mode; the notice's Undo brings the row back for both editors.
+		await taskHeader(alice, 'Design').focus();
+		await alice.keyboard.press('Enter');
+		await raciGrid(alice).getByRole('button', { name: 'Delete task' }).click();
+		await expect.poll(() => taskOrder(bob)).toEqual(['Launch', 'Build the service']);
+		await alice.getByRole('button', { name: 'Undo', exact: true }).last().click();
+		await expect.poll(() => taskOrder(bob)).toEqual(['Launch', 'Build the service', 'Design']);
 	});
 
 	test('a viewer sees the matrix and its checks, and clicking or typing changes nothing', async ({

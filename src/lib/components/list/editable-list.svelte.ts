@@ -7,6 +7,7 @@ import { ListReorder } from './list-reorder.svelte.ts';
 
 /** The board commands of one hand-ordered collection. */
 export interface ListCommands<Patch> {
+	/** Adds an item named `title`, with the rest of `fields`. */
 	add(doc: Y.Doc, input: { title: string }): string;
 	update(doc: Y.Doc, id: string, patch: Patch): void;
 	remove(doc: Y.Doc, id: string): void;
@@ -32,7 +33,7 @@ export interface Deletion {
  * viewers), deletion with an undo offer, moving rows (its `reorder`, by keyboard or by dragging),
  * and a message for screen readers. Subclasses add how their rows are filtered and sorted.
  */
-export abstract class EditableList<Entity extends { id: string; title: string }, Patch> {
+export abstract class EditableList<Entity extends { id: string }, Patch> {
 	protected readonly doc: Y.Doc;
 	protected readonly view: BoardView;
 	readonly #undo: BoardUndo;
@@ -58,7 +59,10 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 			items: () => this.all,
 			shown: () => this.shown,
 			move: (id, index) => this.#move(id, index),
-			name: (id) => this.all.find((item) => item.id === id)?.title ?? this.#noun,
+			name: (id) => {
+				const item = this.all.find((candidate) => candidate.id === id);
+				return item ? this.nameOf(item) : this.#noun;
+			},
 			announce: (message) => this.announce(message),
 			blocked: () => (this.canReorder ? '' : this.reorderBlockedReason),
 			dropOutside: (id, element) => this.dropOutside(id, element)
@@ -95,11 +99,19 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		void tick().then(() => (this.#announcement = message));
 	}
 
-	/** Adds an item at the end; throws InvalidInputError for a bad title, so the form can say why. */
-	add(title: string): void {
+	/** What users call an item: its title (a person's name). */
+	protected nameOf(item: Entity): string {
+		return (item as { title?: string }).title ?? this.#noun;
+	}
+
+	/**
+	 * Adds an item at the end, with more `fields` when the form has them (a milestone's due date);
+	 * throws InvalidInputError for a bad title, so the form can say why.
+	 */
+	add(title: string, fields: Record<string, unknown> = {}): void {
 		if (!this.canEdit) return;
 		this.#deleted = null;
-		this.#commands.add(this.doc, { title });
+		this.#commands.add(this.doc, { ...fields, title });
 		this.announce(`Added ${this.#noun} ${title.trim()}.`);
 	}
 
@@ -116,7 +128,7 @@ export abstract class EditableList<Entity extends { id: string; title: string },
 		this.#undo.stopCapturing();
 		this.#run(() => this.#commands.remove(this.doc, item.id));
 		this.#undo.stopCapturing();
-		this.#deleted = { title: item.title, at: Date.now() };
+		this.#deleted = { title: this.nameOf(item), at: Date.now() };
 	}
 
 	/** Takes back the deletion offered in the notice. */
