@@ -161,3 +161,13 @@ export abstract class EditableList<Entity extends { id: string }, Patch> {
 		return runCommand(write, { noun: this.#noun });
 	}
 }
+
+/** A list shown whole and in board order (people, RACI tasks): what it shows is all it has. */
+export abstract class WholeList<Entity extends { id: string }, Patch> extends EditableList<
+	Entity,
+	Patch
+> {
+	get shown(): Entity[] {
+		return this.all;
+	}
+}

@@ -7,10 +7,7 @@ import {
 	type Person,
 	type PersonPatch
 } from '$lib/board/index.ts';
-import {
-	EditableList,
-	type EditableListOptions
-} from '$lib/components/list/editable-list.svelte.ts';
+import { WholeList, type EditableListOptions } from '$lib/components/list/editable-list.svelte.ts';
 
 const personCommands = {
 	add: (doc: Y.Doc, { title }: { title: string }) => addPerson(doc, { name: title }),
@@ -20,18 +17,13 @@ const personCommands = {
 };
 
 /** The people of the board as a hand-ordered list: every write, the order, removal with undo. */
-export class PeopleRoster extends EditableList<Person, PersonPatch> {
+export class PeopleRoster extends WholeList<Person, PersonPatch> {
 	constructor(options: EditableListOptions) {
 		super(options, personCommands, 'person');
 	}
 
 	/** Everyone, in board order. */
 	get all(): Person[] {
-		return this.view.people;
-	}
-
-	/** Everyone: the list has no filter. */
-	get shown(): Person[] {
 		return this.view.people;
 	}
 

@@ -6,10 +6,7 @@ import {
 	type RaciTask,
 	type RaciTaskPatch
 } from '$lib/board/index.ts';
-import {
-	EditableList,
-	type EditableListOptions
-} from '$lib/components/list/editable-list.svelte.ts';
+import { WholeList, type EditableListOptions } from '$lib/components/list/editable-list.svelte.ts';
 
 const taskCommands = {
 	add: addRaciTask,
@@ -19,18 +16,13 @@ const taskCommands = {
 };
 
 /** The RACI matrix's rows as a hand-ordered list: renames, order, removal with undo. */
-export class RaciTaskList extends EditableList<RaciTask, RaciTaskPatch> {
+export class RaciTaskList extends WholeList<RaciTask, RaciTaskPatch> {
 	constructor(options: EditableListOptions) {
 		super(options, taskCommands, 'task');
 	}
 
 	/** Every task, in board order. */
 	get all(): RaciTask[] {
-		return this.view.raciTasks;
-	}
-
-	/** Every task: the matrix has no filter. */
-	get shown(): RaciTask[] {
 		return this.view.raciTasks;
 	}
 }
