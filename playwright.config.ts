@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_LAUNCH } from './tests/helpers/chromium.ts';
 
 // tests/run.sh picks a free port; the fallback serves a direct `npx playwright test`.
 const port = Number(process.env.CHARTER_E2E_PORT ?? 4317);
@@ -30,20 +31,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
-		launchOptions: {
-			// Debian's Chromium: Playwright never downloads a browser here.
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		// Debian's Chromium: Playwright never downloads a browser here.
+		launchOptions: CHROMIUM_LAUNCH
 	},
 	webServer: {
 		command: 'node --import tsx server/main.ts',

@@ -12,20 +12,11 @@ import * as Y from 'yjs';
 import { CHARTER_SECTIONS, boardRoots } from '../src/lib/board/index.ts';
 import { generateBoardKeys, type BoardKeys } from '../src/lib/sync/keys.ts';
 import { subprotocols } from '../src/lib/sync/wire.ts';
+import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
 import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
 import { buildLargeBoard, LARGE_BOARD, seededRandom } from './fixtures/large-board.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 const SECTIONS = ['', 'charter', 'risks', 'raci'] as const;
 const RUNS = 3;
 const KEYSTROKES = 150;
@@ -183,10 +174,7 @@ async function main(): Promise<void> {
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	}
 	const server = await startServer();
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
-	});
+	const browser = await chromium.launch(CHROMIUM_LAUNCH);
 	try {
 		const keys = await generateBoardKeys();
 		const bytes = await storeLargeBoard(server, keys);

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
 import { subprotocols } from '../src/lib/sync/wire.ts';
+import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
 import { removeDataDir, startServer } from '../tests/helpers/server.ts';
 import { buildDemoBoard } from './fixtures/demo-board.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
@@ -36,19 +37,7 @@ await new Promise<void>((resolve) => writer.once('sync', () => resolve()));
 await new Promise((resolve) => setTimeout(resolve, 500));
 writer.destroy();
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 try {
 	for (const variant of VARIANTS) {
 		const context = await browser.newContext({

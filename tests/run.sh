@@ -53,7 +53,7 @@ start_stage "unit tests"
 npx vitest run --project unit
 
 start_stage "server tests"
-npx vitest run --project server
+npx vitest run --project server --project server-measured
 
 start_stage "end-to-end tests"
 CHARTER_E2E_PORT="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"

@@ -148,8 +148,9 @@ export const LATENCY_TARGET = 2;
  * What `npm test` asserts of the same ratio. A shared 2-core machine running other work can
  * double a p99 on its own (a CI run saw 2.81× where a quiet machine gives 1.0–1.6×), so `npm test`
  * only catches a server that lets an attack stall its healthy clients; the precise figure is
- * printed, and held to LATENCY_TARGET, by `npm run test:reliability`. Server test files run one
- * at a time (vite.config.ts), so no other test file competes while a ratio is measured.
+ * printed, and held to LATENCY_TARGET, by `npm run test:reliability`. The files that measure it
+ * run one at a time (the `server-measured` project in vite.config.ts), so no other test file
+ * competes while a ratio is measured.
  */
 export const LATENCY_LOOSE_BOUND = 5;
 
