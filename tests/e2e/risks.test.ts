@@ -92,6 +92,8 @@ test.describe('the risk register shared between two browsers', () => {
 		await expect(riskRow(bob, 'Payment provider outage')).toContainText('Critical');
 		await expect(heatCell(bob, 5, 4)).toHaveAccessibleName('Likelihood 5, impact 4: 1 risk');
 		await expect(heatCell(bob, 3, 3)).toHaveAccessibleName('Likelihood 3, impact 3: 0 risks');
+		// The mouse's click on release ends the drag; it does not pick the risk up again.
+		await expect(alice.getByText(/^Placing Payment provider outage$/)).toHaveCount(0);
 
 		// Keyboard: pick it up from its handle, walk to likelihood 2 × impact 3, drop with Enter.
 		await alice.getByRole('button', { name: 'Move Payment provider outage' }).focus();

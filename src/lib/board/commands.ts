@@ -71,18 +71,21 @@ const raciTasks = collection('raciTasks');
 const actions = collection('actions');
 
 /**
- * The update, remove and move commands of a hand-ordered collection, the same for each (their
- * errors name them `update<Noun>`, …); `alsoRemove` deletes, in the removing transaction, what
- * hangs on the entry (a person's RACI cells).
+ * The commands of a hand-ordered collection, as its list in the UI takes them: its own `add`, and
+ * the update, remove and move that are the same for each (their errors name them
+ * `update<Noun>`, …); `alsoRemove` deletes, in the removing transaction, what hangs on the entry
+ * (a person's RACI cells).
  */
-function listCommands<Key extends ListKey, PatchSchema extends z.ZodType>(
+function listCommands<Key extends ListKey, Add, PatchSchema extends z.ZodType>(
 	key: Key,
 	noun: string,
+	add: Add,
 	patchSchema: PatchSchema,
 	alsoRemove?: (doc: Y.Doc, id: string) => void
 ) {
 	const entries = collection(key);
 	return {
+		add,
 		update(doc: Y.Doc, id: string, patch: z.input<PatchSchema>): void {
 			const command = `update${noun}`;
 			const valid = parseInput(command, patchSchema, patch) as Record<string, unknown>;
@@ -136,16 +139,17 @@ export function addPerson(doc: Y.Doc, input: NewPersonInput): string {
 }
 
 /**
- * Changes a person's name, role or colour; removes a person and, in the same transaction, their
- * RACI cells; moves a person to `index` in the sorted list.
+ * The people's commands: add, change a name, role or colour, remove a person and, in the same
+ * transaction, their RACI cells, move a person to `index` in the sorted list.
  */
-export const {
-	update: updatePerson,
-	remove: removePerson,
-	move: movePerson
-} = listCommands('people', 'Person', personPatchSchema, (doc, id) =>
-	deleteRaciCells(doc, (cell) => cell.personId === id)
+export const personCommands = listCommands(
+	'people',
+	'Person',
+	addPerson,
+	personPatchSchema,
+	(doc, id) => deleteRaciCells(doc, (cell) => cell.personId === id)
 );
+export const { update: updatePerson, remove: removePerson, move: movePerson } = personCommands;
 
 /** Adds a milestone at the end of the list and returns its id. */
 export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
@@ -153,12 +157,18 @@ export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
 	return addEntry(doc, milestones, (order) => ({ ...milestone, order }));
 }
 
-/** Changes a milestone's fields, removes it, moves it to `index` in the sorted list. */
+/** The milestones' commands: add, change fields, remove, move to `index` in the sorted list. */
+export const milestoneCommands = listCommands(
+	'milestones',
+	'Milestone',
+	addMilestone,
+	milestonePatchSchema
+);
 export const {
 	update: updateMilestone,
 	remove: removeMilestone,
 	move: moveMilestone
-} = listCommands('milestones', 'Milestone', milestonePatchSchema);
+} = milestoneCommands;
 
 /** Adds a risk, with its empty mitigation text, at the end of the list and returns its id. */
 export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions = {}): string {
@@ -173,14 +183,11 @@ export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions 
 }
 
 /**
- * Changes a risk's fields (the mitigation is edited through its own Y.XmlText), removes it,
- * moves it to `index` in the sorted list.
+ * The risks' commands: add, change fields (the mitigation is edited through its own Y.XmlText),
+ * remove, move to `index` in the sorted list.
  */
-export const {
-	update: updateRisk,
-	remove: removeRisk,
-	move: moveRisk
-} = listCommands('risks', 'Risk', riskPatchSchema);
+export const riskCommands = listCommands('risks', 'Risk', addRisk, riskPatchSchema);
+export const { update: updateRisk, remove: removeRisk, move: moveRisk } = riskCommands;
 
 /** Adds a RACI task (a matrix row) at the end and returns its id. */
 export function addRaciTask(doc: Y.Doc, input: NewRaciTaskInput): string {
@@ -188,14 +195,19 @@ export function addRaciTask(doc: Y.Doc, input: NewRaciTaskInput): string {
 	return addEntry(doc, raciTasks, (order) => ({ ...task, order }));
 }
 
-/** Renames a RACI task; removes it and, in the same transaction, its cells; moves it. */
+/** The RACI tasks' commands: add, rename, remove a task and, in one transaction, its cells, move. */
+export const raciTaskCommands = listCommands(
+	'raciTasks',
+	'RaciTask',
+	addRaciTask,
+	raciTaskPatchSchema,
+	(doc, id) => deleteRaciCells(doc, (cell) => cell.taskId === id)
+);
 export const {
 	update: updateRaciTask,
 	remove: removeRaciTask,
 	move: moveRaciTask
-} = listCommands('raciTasks', 'RaciTask', raciTaskPatchSchema, (doc, id) =>
-	deleteRaciCells(doc, (cell) => cell.taskId === id)
-);
+} = raciTaskCommands;
 
 /** Fills a RACI cell, or empties it with null; the task and the person must exist. */
 export function setRaciCell(
@@ -224,12 +236,9 @@ export function addAction(doc: Y.Doc, input: NewActionInput, options: CreateOpti
 	return addEntry(doc, actions, (order) => ({ ...action, order, createdAt: now ?? Date.now() }));
 }
 
-/** Changes an action item's fields, removes it, moves it to `index` in the sorted list. */
-export const {
-	update: updateAction,
-	remove: removeAction,
-	move: moveAction
-} = listCommands('actions', 'Action', actionPatchSchema);
+/** The action items' commands: add, change fields, remove, move to `index` in the sorted list. */
+export const actionCommands = listCommands('actions', 'Action', addAction, actionPatchSchema);
+export const { update: updateAction, remove: removeAction, move: moveAction } = actionCommands;
 
 // Called inside the removing transaction, so the row or column and its cells go together.
 function deleteRaciCells(

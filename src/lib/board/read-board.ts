@@ -45,11 +45,11 @@ export type BoardRead = {
 
 /** Reads `doc` as a BoardRead (each part on first use). */
 export function readBoard(doc: Y.Doc): BoardRead {
-	const lists = tableOf<{ [Key in ListKey]: () => readonly EntityOf<Key>[] }>(
+	const lists = tableOf<{ [Key in ListKey]: () => BoardRead[Key] }>(
 		LIST_KEYS,
 		(key) => () => readList(doc, key).items
 	);
-	const cells = tableOf<{ [Key in CellsKey]: () => ReadonlyMap<string, CellOf<Key>> }>(
+	const cells = tableOf<{ [Key in CellsKey]: () => BoardRead[Key] }>(
 		CELLS_KEYS,
 		(key) => () => readCellMap(doc, key).cells
 	);

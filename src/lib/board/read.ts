@@ -131,6 +131,11 @@ export type CellOf<Key extends CellsKey> = z.output<(typeof CELLS)[Key]['value']
 /** Every cell map. */
 export const CELLS_KEYS = Object.keys(CELLS) as CellsKey[];
 
+/** What `readList` gives for each collection: the one table the board's readers map over. */
+export type ListReads = { readonly [Key in ListKey]: ListRead<EntityOf<Key>> };
+/** What `readCellMap` gives for each cell map. */
+export type CellMapReads = { readonly [Key in CellsKey]: CellsRead<CellOf<Key>> };
+
 /**
  * An object with one property per key, made by `make`: a table over LIST_KEYS or CELLS_KEYS.
  * TypeScript cannot follow a value's type through a key that is still a union, so the caller

@@ -9,12 +9,10 @@ import {
 	readMeta,
 	readRetroSettings,
 	tableOf,
-	type CellOf,
+	type CellMapReads,
 	type CellsKey,
-	type CellsRead,
-	type EntityOf,
 	type ListKey,
-	type ListRead,
+	type ListReads,
 	type MetaRead,
 	type RetroSettingsRead
 } from '../read.ts';
@@ -40,8 +38,8 @@ export class BoardView {
 	readonly #meta: YSnapshot<MetaRead>;
 	readonly #baseline: YSnapshot<Baseline | null>;
 	readonly #retro: YSnapshot<RetroSettingsRead>;
-	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListRead<EntityOf<Key>>> };
-	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellsRead<CellOf<Key>>> };
+	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListReads[Key]> };
+	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellMapReads[Key]> };
 
 	constructor(readonly doc: Y.Doc) {
 		const roots = boardRoots(doc);

@@ -1,12 +1,5 @@
 import { createContext } from 'svelte';
-import {
-	addAction,
-	moveAction,
-	removeAction,
-	updateAction,
-	type Action,
-	type ActionPatch
-} from '$lib/board/index.ts';
+import { actionCommands, type Action, type ActionPatch } from '$lib/board/index.ts';
 import {
 	NO_ACTION_FILTER,
 	filterActions,
@@ -16,13 +9,6 @@ import {
 	EditableList,
 	type EditableListOptions
 } from '$lib/components/list/editable-list.svelte.ts';
-
-const actionCommands = {
-	add: addAction,
-	update: updateAction,
-	remove: removeAction,
-	move: moveAction
-};
 
 /**
  * The state of the actions section: its filters, and every write (through EditableList).

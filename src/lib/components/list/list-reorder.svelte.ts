@@ -19,9 +19,8 @@ export interface ReorderOptions {
 	move(id: string, index: number): void;
 	/** Names an item in announcements. */
 	name(id: string): string;
-	/** Says a move to screen readers through the list's live region; without it, the reorder
-	 * keeps the words in `announcement` for a live region of its own. */
-	announce?(message: string): void;
+	/** Says a move, or why it cannot be made, to screen readers through the list's live region. */
+	announce(message: string): void;
 	/** Why moving by hand is off now (e.g. the list is sorted by score), or '' when it is on. */
 	blocked?(): string;
 	/** A drop outside the list, on `element` (a heat-map cell); returns whether it was taken. */
@@ -41,9 +40,6 @@ export function handleId(itemId: string): string {
 	return `reorder-${itemId}`;
 }
 
-/** How soon after a drop the browser's click on the handle arrives, at the latest. */
-const CLICK_AFTER_DRAG_MS = 500;
-
 /** Pixels the pointer travels before a press on a handle becomes a drag. */
 const DRAG_THRESHOLD = 4;
 
@@ -60,8 +56,6 @@ export class ListReorder {
 	#target = $state<{ readonly id: string; readonly after: boolean } | null>(null);
 	#over = $state.raw<Element | null>(null);
 	#offset = $state(0);
-	#announcement = $state('');
-	#dragEndedAt = -Infinity;
 
 	constructor(options: ReorderOptions) {
 		this.#options = options;
@@ -75,11 +69,6 @@ export class ListReorder {
 	/** How far (px) the dragged item follows the pointer from where it was picked up. */
 	get offset(): number {
 		return this.#offset;
-	}
-
-	/** The last move, in words, when the list has no live region of its own. */
-	get announcement(): string {
-		return this.#announcement;
 	}
 
 	/** The element under the pointer while dragging, for drop targets outside the list. */
@@ -128,7 +117,7 @@ export class ListReorder {
 		const over = this.#over;
 		this.cancel();
 		if (!drag?.moved) return;
-		this.#dragEndedAt = performance.now();
+		swallowClickOfThisRelease();
 		if (target) return this.#dropOn(drag.id, target.id, target.after);
 		if (over && !drag.list.contains(over)) this.#options.dropOutside?.(drag.id, over);
 	}
@@ -141,18 +130,11 @@ export class ListReorder {
 		this.#offset = 0;
 	}
 
-	/** Whether a click on the handle is the end of a drag (then it is no pick-up); asks once. */
-	tookClick(): boolean {
-		const ended = performance.now() - this.#dragEndedAt < CLICK_AFTER_DRAG_MS;
-		this.#dragEndedAt = -Infinity;
-		return ended;
-	}
-
 	/** Moves an item one place up (-1) or down (+1) among those shown; returns whether it moved. */
 	step(id: string, delta: -1 | 1): boolean {
 		const blocked = this.#blocked();
 		if (blocked) {
-			this.#announce(blocked);
+			this.#options.announce(blocked);
 			return false;
 		}
 		const items = this.#options.items();
@@ -173,17 +155,26 @@ export class ListReorder {
 		const position = positionOf(items, id);
 		if (position === 0) return;
 		const name = this.#options.name(id);
-		this.#announce(`${name} moved to position ${position} of ${items.length}.`);
-	}
-
-	#announce(message: string): void {
-		if (this.#options.announce) this.#options.announce(message);
-		else this.#announcement = message;
+		this.#options.announce(`${name} moved to position ${position} of ${items.length}.`);
 	}
 
 	#blocked(): string {
 		return this.#options.blocked?.() ?? '';
 	}
+}
+
+/**
+ * A mouse released after a drag still clicks the handle, which would pick the item up (a risk on
+ * the heat map). That click comes in the same task as the pointerup that ends the drag, so a
+ * listener for it, added now and removed once the task is done, takes that click and no other.
+ */
+function swallowClickOfThisRelease(): void {
+	const swallow = (event: MouseEvent) => {
+		event.stopPropagation();
+		event.preventDefault();
+	};
+	window.addEventListener('click', swallow, { capture: true, once: true });
+	setTimeout(() => window.removeEventListener('click', swallow, { capture: true }));
 }
 
 /** The item the dragged one would land beside, from the items on screen and the pointer. */

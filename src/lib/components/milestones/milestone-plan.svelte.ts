@@ -1,23 +1,9 @@
-import {
-	addMilestone,
-	moveMilestone,
-	removeMilestone,
-	updateMilestone,
-	type Milestone,
-	type MilestonePatch
-} from '$lib/board/index.ts';
+import { milestoneCommands, type Milestone, type MilestonePatch } from '$lib/board/index.ts';
 import { sortMilestones } from '$lib/board/views/milestone-schedule.ts';
 import {
 	EditableList,
 	type EditableListOptions
 } from '$lib/components/list/editable-list.svelte.ts';
-
-const milestoneCommands = {
-	add: addMilestone,
-	update: updateMilestone,
-	remove: removeMilestone,
-	move: moveMilestone
-};
 
 /** The milestones: every write and removal with undo; shown by due date, so never moved by hand. */
 export class MilestonePlan extends EditableList<Milestone, MilestonePatch> {

@@ -1,25 +1,17 @@
 import type * as Y from 'yjs';
-import {
-	addPerson,
-	movePerson,
-	removePerson,
-	updatePerson,
-	type Person,
-	type PersonPatch
-} from '$lib/board/index.ts';
+import { personCommands, type Person, type PersonPatch } from '$lib/board/index.ts';
 import { WholeList, type EditableListOptions } from '$lib/components/list/editable-list.svelte.ts';
 
-const personCommands = {
-	add: (doc: Y.Doc, { title }: { title: string }) => addPerson(doc, { name: title }),
-	update: updatePerson,
-	remove: removePerson,
-	move: movePerson
+// The list adds by title; a person's title is their name.
+const rosterCommands = {
+	...personCommands,
+	add: (doc: Y.Doc, { title }: { title: string }) => personCommands.add(doc, { name: title })
 };
 
 /** The people of the board as a hand-ordered list: every write, the order, removal with undo. */
 export class PeopleRoster extends WholeList<Person, PersonPatch> {
 	constructor(options: EditableListOptions) {
-		super(options, personCommands, 'person');
+		super(options, rosterCommands, 'person');
 	}
 
 	/** Everyone, in board order. */

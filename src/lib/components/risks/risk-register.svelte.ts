@@ -1,12 +1,5 @@
 import { createContext } from 'svelte';
-import {
-	addRisk,
-	moveRisk,
-	removeRisk,
-	updateRisk,
-	type Risk,
-	type RiskPatch
-} from '$lib/board/index.ts';
+import { riskCommands, type Risk, type RiskPatch } from '$lib/board/index.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
 import {
@@ -34,8 +27,6 @@ export interface HeatMapPlacement {
 	readonly title: string;
 	readonly target: HeatCell;
 }
-
-const riskCommands = { add: addRisk, update: updateRisk, remove: removeRisk, move: moveRisk };
 
 /**
  * The state of one risks section: the register's sort and filters, the risk being placed on
