@@ -8,6 +8,7 @@ import {
 } from './dependencies.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
+import { runningLines } from './start/addresses.ts';
 import { SqliteStore } from './store/sqlite.ts';
 
 // Wiring only: read the configuration, start the server, stop it cleanly on a signal.
@@ -53,6 +54,8 @@ logger.info(
 	},
 	`Charter is listening on http://${config.HOST}:${running.port}`
 );
+// For the person who ran `npm start`: where to open it, in plain words.
+for (const line of runningLines(config.HOST, running.port)) console.log(line);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -91,9 +91,18 @@ test.describe('links that survive real use', () => {
 		expect(await notReloaded()).toBe(true);
 	});
 
-	test('the Share panel says the address bar is not a link to send', async ({ browser }) => {
+	test('the Share panel says the address bar is not a link to send, and that links made on this computer open only here', async ({
+		browser
+	}) => {
 		const { page } = await createKickoffBoard(browser);
 		await page.getByText('Share', { exact: true }).click();
 		await expect(page.getByText('The address bar is not a link to send.')).toBeVisible();
+		// The tests' server is on 127.0.0.1: links made there reach no teammate.
+		const warning = page
+			.getByRole('note')
+			.filter({ hasText: 'These links open only on this computer' });
+		await expect(warning).toBeVisible();
+		await expect(warning).toContainText('HOST=0.0.0.0');
+		await expect(page.getByLabel(/Edit link/)).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/b\//);
 	});
 });
