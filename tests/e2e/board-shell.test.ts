@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.ts';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
+import { createKickoffBoard, newPerson, openInNewBrowser, openSection } from './helpers.ts';
 
 /** A stock y-websocket client in the test process, acting as another (maybe hostile) peer. */
 function nodePeer(link: string): { doc: Y.Doc; provider: WebsocketProvider } {
@@ -30,6 +30,70 @@ test.describe('board shell', () => {
 		);
 		await grace.close();
 		await expect(adaPeople).not.toContainText('Grace Hopper');
+	});
+
+	test('avatars show letters of the name, never punctuation, and differ for people with the same initials', async ({
+		browser
+	}) => {
+		const { page: tess, editLink } = await createKickoffBoard(browser, 'Tess (TPM)');
+		await openInNewBrowser(browser, editLink, 'Maria Gonzalez');
+		await openInNewBrowser(browser, editLink, 'Mark Green');
+		const avatars = tess.getByRole('list', { name: 'People on this board' }).locator('.avatar');
+		await expect(avatars).toHaveCount(3);
+		const letters = (await avatars.allTextContents()).map((text) => text.trim());
+		expect(letters[0]).toBe('T');
+		expect([...letters.slice(1)].sort()).toEqual(['MA', 'MG']);
+	});
+
+	test('on a phone the Share panel stays on screen with five people here; Share and Export close on Escape and on a press outside', async ({
+		browser
+	}) => {
+		const { page: ada, editLink } = await createKickoffBoard(browser, 'Ada Lovelace');
+		for (const name of ['Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov']) {
+			await openInNewBrowser(browser, editLink, name);
+		}
+		const phone = await newPerson(browser, 'Katherine Johnson', {
+			viewport: { width: 390, height: 844 },
+			hasTouch: true,
+			isMobile: true
+		});
+		await phone.goto(editLink);
+		const people = phone.getByRole('list', { name: 'People on this board' }).locator('.avatar');
+		await expect(people).toHaveCount(6);
+
+		const share = phone.getByText('Share', { exact: true });
+		await share.click();
+		for (const label of ['Edit link', 'View link']) {
+			const field = phone.getByLabel(new RegExp(label));
+			await expect(field).toBeVisible();
+			for (const box of [
+				await field.boundingBox(),
+				await phone.getByText(label, { exact: true }).boundingBox()
+			]) {
+				expect(box!.x).toBeGreaterThanOrEqual(0);
+				expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+			}
+		}
+		await phone.keyboard.press('Escape');
+		await expect(phone.getByLabel(/Edit link/)).toBeHidden();
+		await expect(phone.locator('summary', { hasText: 'Share' })).toBeFocused();
+
+		await share.click();
+		await expect(phone.getByLabel(/Edit link/)).toBeVisible();
+		await phone.getByRole('textbox', { name: 'Board title' }).click();
+		await expect(phone.getByLabel(/Edit link/)).toBeHidden();
+
+		const exportMenu = ada.getByText('Export', { exact: true });
+		await exportMenu.click();
+		const json = ada.getByRole('button', { name: /JSON/ }).first();
+		await expect(json).toBeVisible();
+		await ada.keyboard.press('Escape');
+		await expect(json).toBeHidden();
+		await expect(ada.locator('summary', { hasText: 'Export' })).toBeFocused();
+		await exportMenu.click();
+		await expect(json).toBeVisible();
+		await ada.getByRole('textbox', { name: 'Board title' }).click();
+		await expect(json).toBeHidden();
 	});
 
 	test('hides entries a peer wrote that do not parse, and says how many', async ({ browser }) => {

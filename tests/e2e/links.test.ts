@@ -36,6 +36,7 @@ test.describe('links that survive real use', () => {
 		await grace.goto(boardPath);
 		const problem = grace.getByRole('alert').filter({ hasText: 'You need a link' });
 		await expect(problem).toContainText('this browser has not opened the board before');
+		await expect(grace).toHaveTitle('You need a link to open this board · Charter');
 		const notReloaded = await markDocument(grace);
 
 		const box = grace.getByRole('textbox', { name: 'Board link' });
@@ -104,5 +105,16 @@ test.describe('links that survive real use', () => {
 		await expect(warning).toBeVisible();
 		await expect(warning).toContainText('HOST=0.0.0.0');
 		await expect(page.getByLabel(/Edit link/)).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/b\//);
+	});
+
+	test('a wrong address gets a page with a title, what happened and the way back', async ({
+		browser
+	}) => {
+		const page = await newPerson(browser, 'Grace');
+		await page.goto('/no-such-page');
+		await expect(page).toHaveTitle('Page not found · Charter');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('There is no page here');
+		await page.getByRole('link', { name: 'Back to your boards' }).click();
+		await expect(page.getByRole('button', { name: /New kickoff board/ })).toBeVisible();
 	});
 });
