@@ -3,7 +3,18 @@ import { expect, test } from './fixtures.ts';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { PERSON_COLORS } from '../../src/lib/board/index.ts';
+import { contrastRatio } from '../../src/lib/components/ui/colors.ts';
 import { createKickoffBoard, newPerson, openInNewBrowser, openSection } from './helpers.ts';
+
+const rgb = (hex: string) =>
+	`rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+const hex = (rgb: string) =>
+	'#' +
+	(rgb.match(/\d+/g) ?? [])
+		.slice(0, 3)
+		.map((part) => Number(part).toString(16).padStart(2, '0'))
+		.join('');
 
 /** A stock y-websocket client in the test process, acting as another (maybe hostile) peer. */
 function nodePeer(link: string): { doc: Y.Doc; provider: WebsocketProvider } {
@@ -43,6 +54,19 @@ test.describe('board shell', () => {
 		const letters = (await avatars.allTextContents()).map((text) => text.trim());
 		expect(letters[0]).toBe('T');
 		expect([...letters.slice(1)].sort()).toEqual(['MA', 'MG']);
+
+		// Every person colour carries its letters readably (WCAG AA, 4.5:1), lime and amber too.
+		for (const color of PERSON_COLORS) {
+			await tess.evaluate((color) => {
+				const stored = JSON.parse(localStorage.getItem('charter.profile')!);
+				localStorage.setItem('charter.profile', JSON.stringify({ ...stored, color }));
+			}, color);
+			await tess.reload();
+			const mine = avatars.first();
+			await expect(mine).toHaveCSS('background-color', rgb(color));
+			const ink = await mine.evaluate((element) => getComputedStyle(element).color);
+			expect(contrastRatio(hex(ink), color), `letters on ${color}`).toBeGreaterThanOrEqual(4.5);
+		}
 	});
 
 	test('on a phone the Share panel stays on screen with five people here; Share and Export close on Escape and on a press outside', async ({

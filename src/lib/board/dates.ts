@@ -12,7 +12,9 @@ export function localDateString(date: Date = new Date()): string {
 /** Days since the epoch of a `YYYY-MM-DD` date, so dates subtract without time-zone drift. */
 export function dayNumber(date: string): number {
 	const [year, month, day] = date.split('-').map(Number);
-	return Math.round(Date.UTC(year!, month! - 1, day!) / DAY_MS);
+	// setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999 (0001 became 1901).
+	const time = new Date(0).setUTCFullYear(year!, month! - 1, day!);
+	return Math.round(time / DAY_MS);
 }
 
 /** Days from `today` to `due`: negative when it is past, 0 on the day. */

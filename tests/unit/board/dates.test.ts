@@ -9,6 +9,11 @@ describe('daysUntil', () => {
 		expect(daysUntil('2024-03-01', '2024-02-28')).toBe(2);
 		expect(daysUntil('2026-03-30', '2026-03-28')).toBe(2);
 	});
+
+	it('reads years before 100 as they are written, not as 19xx', () => {
+		expect(daysUntil('0001-01-01', '2026-01-01')).toBe(-739_616);
+		expect(daysUntil('0099-12-31', '0100-01-01')).toBe(-1);
+	});
 });
 
 describe('localDateString', () => {
