@@ -95,7 +95,7 @@ test.describe('versions and the kickoff baseline', () => {
 		await typeInCharter(page, 'In scope', ' and reports');
 
 		const expected = [
-			'Added Cloud outage, score 9 (likelihood 3 × impact 3), owner nobody',
+			'Added Cloud outage, score 9 (likelihood 3 × impact 3), owner Unassigned',
 			'Re-scored Vendor late: score 12 (likelihood 3 × impact 4) changed to 20 (likelihood 5 × impact 4)',
 			'Design × Ben: empty changed to R',
 			'Moved Beta: due Mar 1, 2026 changed to Apr 15, 2026'

@@ -89,7 +89,7 @@ describe('compareBoards', () => {
 				likelihood: 2,
 				impact: 5,
 				score: 10,
-				owner: 'nobody',
+				owner: 'Unassigned',
 				status: 'open'
 			}
 		]);
@@ -108,7 +108,7 @@ describe('compareBoards', () => {
 				changes: [
 					{ field: 'title', before: 'Staff leave', after: 'Key staff leave' },
 					{ field: 'owner', before: 'Grace', after: 'Ada' },
-					{ field: 'status', before: 'open', after: 'mitigating' }
+					{ field: 'status', before: 'Open', after: 'Mitigating' }
 				]
 			}
 		]);
@@ -163,7 +163,7 @@ describe('compareBoards', () => {
 			{
 				id: board.launch,
 				title: 'Launch',
-				changes: [{ field: 'status', before: 'planned', after: 'at-risk' }]
+				changes: [{ field: 'status', before: 'Planned', after: 'At risk' }]
 			}
 		]);
 	});
@@ -219,7 +219,7 @@ describe('compareBoards', () => {
 		expect(lost.people.removed).toHaveLength(3);
 		expect(lost.charter.map((change) => change.section)).toEqual(['objectives', 'inScope']);
 		const gained = compareBoards(empty, doc);
-		expect(gained.risks.added.map((risk) => risk.owner)).toEqual(['Ada', 'nobody', 'Grace']);
+		expect(gained.risks.added.map((risk) => risk.owner)).toEqual(['Ada', 'Unassigned', 'Grace']);
 		expect(gained.milestones.added).toHaveLength(3);
 		expect(countChanges(gained)).toBe(3 + 3 + 3 + 2 + 3 + 2);
 	});
@@ -250,6 +250,20 @@ describe('diffText', () => {
 			{ kind: 'same', text: 'risk is ' },
 			{ kind: 'removed', text: 'low' },
 			{ kind: 'added', text: 'lower' }
+		]);
+	});
+
+	it('replaces a number, a date or a hyphenated word whole', () => {
+		expect(diffText('cut cost by 0.8% now', 'cut cost by 5% now')).toEqual([
+			{ kind: 'same', text: 'cut cost by ' },
+			{ kind: 'removed', text: '0.8%' },
+			{ kind: 'added', text: '5%' },
+			{ kind: 'same', text: ' now' }
+		]);
+		expect(diffText('due 2026-03-01', 'due 2026-04-01')).toEqual([
+			{ kind: 'same', text: 'due ' },
+			{ kind: 'removed', text: '2026-03-01' },
+			{ kind: 'added', text: '2026-04-01' }
 		]);
 	});
 });

@@ -3,6 +3,8 @@ import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '.
 import { parseRaciCellKey } from '../read.ts';
 import { readBoard } from '../read-board.ts';
 import type { Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
+import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
+import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
 import {
 	changedFields,
 	matchById,
@@ -168,7 +170,7 @@ function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['ris
 				{
 					title: (risk) => risk.title,
 					owner: (risk, people) => ownerName(people, risk.owner),
-					status: (risk) => risk.status,
+					status: (risk) => RISK_STATUS_LABELS[risk.status],
 					due: (risk) => risk.due || 'no date'
 				}
 			);
@@ -197,7 +199,7 @@ function compareMilestones(old: BoardSnapshot, now: BoardSnapshot): BoardChanges
 				{
 					title: (milestone) => milestone.title,
 					owner: (milestone, people) => ownerName(people, milestone.owner),
-					status: (milestone) => milestone.status
+					status: (milestone) => MILESTONE_STATUS_LABELS[milestone.status]
 				}
 			);
 			return changes.length > 0 ? [{ id: after.id, title: after.title, changes }] : [];

@@ -27,9 +27,12 @@ export function matchById<Entity extends { id: string }>({ before, after }: Side
 	};
 }
 
-/** Names people by id on one side; an owner nobody knows any more reads as "a removed person". */
+/**
+ * Names people by id on one side, in the words the owner selects use: no owner reads as
+ * "Unassigned", an owner nobody knows any more as "a removed person".
+ */
 export function ownerName(people: readonly Person[], ownerId: string): string {
-	if (!ownerId) return 'nobody';
+	if (!ownerId) return 'Unassigned';
 	return people.find((person) => person.id === ownerId)?.name ?? 'a removed person';
 }
 
