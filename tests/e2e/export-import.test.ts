@@ -48,6 +48,9 @@ test.describe('export and import', () => {
 		const importedPath = new URL(page.url()).pathname;
 		expect(importedPath).not.toBe(boardPath);
 		expect(await knownBoardCount(page)).toBe(boardsBefore + 1);
+		// This browser has the original too: the copy's title tells them apart.
+		const original = JSON.parse(text).board.title as string;
+		await expect(page.getByRole('textbox', { name: 'Board title' })).toHaveValue(`${original} (2)`);
 
 		await openCharter(page);
 		const background = charterField(page, 'Background');

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { writeImportedBoard } from '../board/export/board-import.ts';
 import type { BoardImport } from '../board/export/import-schema.ts';
 import { generateBoardKeys, type BoardKeys } from './keys.ts';
-import { boardDatabaseName, rememberBoard } from './local-boards.ts';
+import { distinctTitle } from './distinct-title.ts';
+import { boardDatabaseName, listKnownBoards, rememberBoard } from './local-boards.ts';
 
 /**
  * Creates a new board in this browser from a validated JSON export: new keys (the exported
@@ -17,9 +18,16 @@ export async function importLocalBoard(
 ): Promise<BoardKeys> {
 	const keys = await generateBoardKeys();
 	const facilitator = board.board.kind === 'retro' ? options.facilitator : undefined;
-	const content: BoardImport = facilitator
-		? { ...board, board: { ...board.board, facilitator } }
-		: board;
+	// An import of a board this browser knows gets a title of its own, so the list tells them apart.
+	const known = await listKnownBoards();
+	const title = distinctTitle(
+		board.board.title,
+		known.map((entry) => entry.title)
+	);
+	const content: BoardImport = {
+		...board,
+		board: { ...board.board, title, ...(facilitator ? { facilitator } : {}) }
+	};
 	const doc = new Y.Doc();
 	const persistence = new IndexeddbPersistence(boardDatabaseName(keys.boardId), doc);
 	await persistence.whenSynced;
@@ -27,6 +35,6 @@ export async function importLocalBoard(
 	// Closing the database lets the pending write of the new board finish first.
 	await persistence.destroy();
 	doc.destroy();
-	await rememberBoard({ ...keys, kind: board.board.kind, title: board.board.title });
+	await rememberBoard({ ...keys, kind: board.board.kind, title });
 	return keys;
 }

@@ -1,10 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { localDateString } from '../board/dates.ts';
+import { setTitle } from '../board/commands.ts';
 import { readMeta } from '../board/read.ts';
 import { carryOverRetro } from '../board/retro/carry-over.ts';
 import { createLocalBoard } from './create-board.ts';
-import { boardDatabaseName, renameKnownBoard } from './local-boards.ts';
+import { distinctTitle } from './distinct-title.ts';
+import { boardDatabaseName, listKnownBoards, renameKnownBoard } from './local-boards.ts';
 
 /**
  * Creates the next retro "from this board", in this browser like any new board: its columns,
@@ -19,7 +21,16 @@ export async function startNextRetro(source: Y.Doc, facilitator: string): Promis
 		await persistence.whenSynced;
 		carryOverRetro(doc, source, { facilitator, today: localDateString() });
 		const meta = readMeta(doc);
-		if (meta.ok) await renameKnownBoard(boardId, meta.meta.title);
+		if (meta.ok) {
+			// A second next retro on the same day gets a title of its own in "Your boards".
+			const others = (await listKnownBoards()).filter((known) => known.boardId !== boardId);
+			const title = distinctTitle(
+				meta.meta.title,
+				others.map((known) => known.title)
+			);
+			if (title !== meta.meta.title) setTitle(doc, title);
+			await renameKnownBoard(boardId, title);
+		}
 	} finally {
 		// Closing the database lets the pending write of the new board finish first.
 		await persistence.destroy();
