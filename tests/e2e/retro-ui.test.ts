@@ -250,3 +250,34 @@ test('the retro fits a 360 px phone without sideways scrolling', async ({ browse
 	await advance(ada, 'discuss');
 	expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test('the timer: a decimal minute gets a message, "+1 min" gives a minute more, and the sound option shows only where a countdown runs or can be started', async ({
+	browser
+}) => {
+	const ada = await newPerson(browser, 'Ada');
+	const { editLink } = await createRetroBoardIn(ada);
+	const bob = await joinRetro(browser, editLink, 'Bob');
+	await expect(bob.getByLabel('Sound at zero')).toHaveCount(0);
+	await expect(ada.getByLabel('Sound at zero')).toBeVisible();
+
+	await ada.getByLabel('Minutes').fill('2.5');
+	await button(ada, 'Start timer').click();
+	await expect(ada.getByRole('alert').filter({ hasText: 'Minutes must be' })).toHaveText(
+		'Minutes must be a whole number from 1 to 60.'
+	);
+	await expect(ada.getByRole('timer')).toHaveCount(0);
+
+	await ada.getByLabel('Minutes').fill('2');
+	await button(ada, 'Start timer').click();
+	await expect(ada.getByRole('alert').filter({ hasText: 'Minutes must be' })).toHaveCount(0);
+	const secondsLeft = async () => {
+		const [, minutes, seconds] = /(\d+):(\d\d)/.exec(await bob.getByRole('timer').innerText())!;
+		return Number(minutes) * 60 + Number(seconds);
+	};
+	await expect.poll(secondsLeft).toBeLessThanOrEqual(120);
+	await expect(bob.getByLabel('Sound at zero')).toBeVisible();
+	const before = await secondsLeft();
+	await button(ada, '+1 min').click();
+	await expect.poll(secondsLeft).toBeGreaterThan(before + 30);
+	expect(await secondsLeft()).toBeLessThanOrEqual(180);
+});

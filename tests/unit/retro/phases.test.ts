@@ -15,6 +15,7 @@ import {
 	setLocked,
 	setPhase,
 	setVotesPerPerson,
+	extendTimer,
 	startTimer,
 	stopTimer,
 	takeOverFacilitation,
@@ -187,6 +188,36 @@ describe('timer', () => {
 			);
 		startTimer(doc, { minutes: 60, serverNow: 0 }, FACILITATOR);
 		startTimer(doc, { minutes: 1, serverNow: 0 }, FACILITATOR);
+	});
+
+	it('gives a running countdown more minutes, and runs an ended one again from now; only the facilitator', () => {
+		const { doc } = newRetro();
+		const endsAt = () => {
+			const read = readRetroSettings(doc);
+			return read.ok ? read.settings.timerEndsAt : undefined;
+		};
+		expectRejectedWithoutWrite(
+			doc,
+			() => extendTimer(doc, { minutes: 1, serverNow: 0 }, FACILITATOR),
+			RetroRuleError
+		);
+		startTimer(doc, { minutes: 5, serverNow: 1_000_000 }, FACILITATOR);
+		extendTimer(doc, { minutes: 1, serverNow: 1_060_000 }, FACILITATOR);
+		expect(endsAt()).toBe(1_000_000 + 6 * 60_000);
+		expect(readRetroExtras(doc).timerStartedAt).toBe(1_000_000);
+		extendTimer(doc, { minutes: 2, serverNow: 9_000_000 }, FACILITATOR);
+		expect(endsAt()).toBe(9_000_000 + 2 * 60_000);
+		expect(readRetroExtras(doc).timerStartedAt).toBe(9_000_000);
+		expectRejectedWithoutWrite(
+			doc,
+			() => extendTimer(doc, { minutes: 1, serverNow: 9_000_000 }, 'someone-else'),
+			Error
+		);
+		expectRejectedWithoutWrite(
+			doc,
+			() => extendTimer(doc, { minutes: 0.5, serverNow: 9_000_000 }, FACILITATOR),
+			Error
+		);
 	});
 
 	it('cannot be started once the retro is done', () => {

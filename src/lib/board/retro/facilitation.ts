@@ -98,6 +98,26 @@ export function startTimer(
 	});
 }
 
+/**
+ * Gives a running countdown `minutes` more ("+1 min" while people finish a thought); a countdown
+ * that has reached zero (by `serverNow`) runs again for `minutes` from now.
+ */
+export function extendTimer(
+	doc: Y.Doc,
+	input: { minutes: number; serverNow: number },
+	actor: string
+): void {
+	const { minutes, serverNow } = parseInput('extendTimer', timerSchema, input);
+	requireFacilitator(doc, 'extendTimer', actor);
+	const { timerEndsAt } = requireAbility(doc, 'extendTimer', 'startTimer');
+	if (timerEndsAt === null) throw new RetroRuleError('no countdown is running to extend');
+	const ended = timerEndsAt <= serverNow;
+	writeRetroEntries(doc, {
+		timerEndsAt: (ended ? serverNow : timerEndsAt) + minutes * 60_000,
+		...(ended ? { timerStartedAt: serverNow } : {})
+	});
+}
+
 /** Stops the countdown. */
 export function stopTimer(doc: Y.Doc, actor: string): void {
 	requireFacilitator(doc, 'stopTimer', actor);
