@@ -180,6 +180,9 @@ test('the facilitator picks a format or edits the columns before the reveal; ano
 
 	await ada.getByLabel('Column 2 title').fill('Learnt');
 	await ada.getByLabel('Column 2 title').press('Enter');
+	// Columns sit side by side: their move buttons point left and right.
+	await expect(button(ada, 'Move Liked right')).toContainText('→');
+	await expect(button(ada, 'Move Liked left')).toContainText('←');
 	await button(ada, 'Move Liked right').click();
 	await button(ada, 'Remove column Lacked').click();
 	await ada.getByLabel('New column').fill('Kudos');
