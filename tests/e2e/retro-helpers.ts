@@ -9,7 +9,7 @@ import {
 	type WebSocketRoute
 } from '@playwright/test';
 import * as Y from 'yjs';
-import { newPerson, openSection } from './helpers.ts';
+import { newPerson } from './helpers.ts';
 
 /** A retro board's links, as its creator's Share menu shows them. */
 export interface RetroLinks {
@@ -18,12 +18,12 @@ export interface RetroLinks {
 	boardId: string;
 }
 
-/** Creates a retro board from the home page of `page`, opens its Retrospective section, and returns its links. */
+/** Creates a retro board from the home page of `page` (it opens on its Retrospective) and returns its links. */
 export async function createRetroBoardIn(page: Page): Promise<RetroLinks> {
 	await page.goto('/');
 	await page.getByRole('button', { name: /New retrospective board/ }).click();
-	await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}$/);
-	await openSection(page, 'Retrospective');
+	// A retro board opens on its Retrospective.
+	await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}\/retro$/);
 	await expect(facilitationBar(page)).toContainText('(you)');
 	await page.getByText('Share', { exact: true }).click();
 	const editLink = await page.getByLabel(/Edit link/).inputValue();
@@ -41,7 +41,13 @@ export async function joinRetro(
 ): Promise<Page> {
 	const page = await newPerson(browser, name, options);
 	await page.goto(link);
-	await openSection(page, 'Retrospective');
+	// The shared link lands on the Retrospective, without a click.
+	await expect(page).toHaveURL(/\/retro(#.*)?$/);
+	await expect(
+		page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', {
+			name: 'Retrospective'
+		})
+	).toHaveAttribute('aria-current', 'page');
 	return page;
 }
 
@@ -165,4 +171,25 @@ export async function switchableNetwork(context: BrowserContext) {
 			offline = false;
 		}
 	};
+}
+
+/** A button by its accessible name. */
+export const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
+/** The current step of the retro's phase stepper. */
+export const currentStep = (page: Page) =>
+	page.getByRole('list', { name: 'Retro phases' }).locator('[aria-current="step"]');
+
+const ADVANCE = {
+	reveal: 'Reveal the cards',
+	group: 'Start grouping',
+	vote: 'Start voting',
+	discuss: 'End voting and discuss',
+	done: 'Finish the retro'
+} as const;
+
+/** The facilitator moves the retro on to `phase`, and everyone's stepper follows. */
+export async function advance(facilitator: Page, phase: keyof typeof ADVANCE, ...others: Page[]) {
+	await button(facilitator, ADVANCE[phase]).click();
+	const label = phase[0]!.toUpperCase() + phase.slice(1);
+	for (const page of [facilitator, ...others]) await expect(currentStep(page)).toContainText(label);
 }

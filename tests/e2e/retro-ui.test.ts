@@ -6,28 +6,12 @@ import {
 	dragCardOnto,
 	facilitationBar,
 	joinRetro,
+	advance,
+	button,
+	currentStep,
 	retroCard,
 	writeCard
 } from './retro-helpers.ts';
-
-const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
-const currentStep = (page: Page) =>
-	page.getByRole('list', { name: 'Retro phases' }).locator('[aria-current="step"]');
-
-const ADVANCE = {
-	reveal: 'Reveal the cards',
-	group: 'Start grouping',
-	vote: 'Start voting',
-	discuss: 'End voting and discuss',
-	done: 'Finish the retro'
-} as const;
-
-/** The facilitator moves the retro on to `phase`, and everyone's stepper follows. */
-async function advance(facilitator: Page, phase: keyof typeof ADVANCE, ...others: Page[]) {
-	await button(facilitator, ADVANCE[phase]).click();
-	const label = phase[0]!.toUpperCase() + phase.slice(1);
-	for (const page of [facilitator, ...others]) await expect(currentStep(page)).toContainText(label);
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -136,14 +120,14 @@ test('participants follow the facilitator, come when asked, and wait while editi
 	const cy = await joinRetro(browser, editLink, 'Cy');
 
 	await facilitationBar(bob).getByLabel('Follow the facilitator').check();
-	await openSection(ada, 'Risks');
-	await expect(bob).toHaveURL(/\/risks$/);
+	await openSection(ada, 'People');
+	await expect(bob).toHaveURL(/\/people$/);
 	await expect(cy).toHaveURL(/\/retro$/);
 
-	await openSection(ada, 'Overview');
-	await expect(bob).toHaveURL(/\/b\/[\w-]+$/);
+	await openSection(ada, 'Actions');
+	await expect(bob).toHaveURL(/\/actions$/);
 	await button(ada, 'Bring everyone here').click();
-	await expect(cy).toHaveURL(/\/b\/[\w-]+$/);
+	await expect(cy).toHaveURL(/\/actions$/);
 	await openSection(ada, 'Retrospective');
 	await expect(bob).toHaveURL(/\/retro$/);
 	await openSection(cy, 'Retrospective');

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures.ts';
 import { connectClient } from '../helpers/clients.ts';
 import { removeDataDir, startServer, type TestServer } from '../helpers/server.ts';
@@ -160,10 +161,17 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 		'Set up a pairing rota'
 	);
 
-	// The summary: cards, votes and actions.
-	const summary = await bob
-		.getByRole('textbox', { name: 'Retro summary in Markdown' })
-		.inputValue();
+	// The summary: shown as a page, and as Markdown to download, with cards, votes and actions.
+	const shown = bob.getByRole('region', { name: 'Summary' });
+	await expect(shown.getByRole('list', { name: 'Actions of this retro' })).toContainText(
+		/Set up a pairing rota\s*No owner · due (Mar 1, 2030|1 Mar 2030) · To do\s*From “Pairing”/
+	);
+	await expect(shown.getByRole('region', { name: 'Start' })).toContainText(/Pairing\s*4 votes/);
+	const [download] = await Promise.all([
+		bob.waitForEvent('download'),
+		button(bob, 'Download .md').click()
+	]);
+	const summary = await readFile((await download.path())!, 'utf8');
 	expect(summary).toContain('- **Pairing** — 4 votes\n  - Pair on the gnarly reviews\n');
 	expect(summary).toContain(`  - ${drafts.cyStart}`);
 	expect(summary).toContain(`- ${drafts.bobStop} — 1 vote`);
@@ -179,8 +187,10 @@ test('a whole retro: private writing, reveal, grouping, voting to the limit, tim
 		).toContainText('Done');
 
 	// The action is one of the board's actions, like any other.
-	await openSection(bob, 'Overview');
-	await expect(bob.getByText('1 open action', { exact: true })).toBeVisible();
+	await openSection(bob, 'Actions');
+	await expect(bob.getByRole('textbox', { name: 'Action title' })).toHaveValue(
+		'Set up a pairing rota'
+	);
 });
 
 test('a participant offline at the reveal publishes their drafts when back', async ({

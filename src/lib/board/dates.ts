@@ -21,3 +21,16 @@ export function dayNumber(date: string): number {
 export function daysUntil(due: string, today: string): number {
 	return dayNumber(due) - dayNumber(today);
 }
+
+/** A `YYYY-MM-DD` date as the user's locale writes it, short ("12 Mar 2026"). */
+export function formatDate(date: string): string {
+	const [year, month, day] = date.split('-').map(Number);
+	// setFullYear, not the constructor: it reads years 0–99 as 1900–1999.
+	const local = new Date(2000, 0, 1);
+	local.setFullYear(year!, month! - 1, day!);
+	return local.toLocaleDateString(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
+}

@@ -14,7 +14,11 @@ describe('following the facilitator', () => {
 
 	it('only goes to sections a retro board has, whatever a peer announces', () => {
 		expect(isRetroSection('retro')).toBe(true);
-		expect(isRetroSection('')).toBe(true);
+		expect(isRetroSection('actions')).toBe(true);
+		expect(isRetroSection('people')).toBe(true);
+		// A retro board has no Overview or risk register to send people to.
+		expect(isRetroSection('')).toBe(false);
+		expect(isRetroSection('risks')).toBe(false);
 		expect(isRetroSection('../../evil')).toBe(false);
 		expect(isRetroSection('https://example.com')).toBe(false);
 	});

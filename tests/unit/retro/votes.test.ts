@@ -13,7 +13,8 @@ import {
 	setPhase,
 	setVotesPerPerson,
 	tallyVotes,
-	moveCardToGroup
+	moveCardToGroup,
+	voteProgress
 } from '../../../src/lib/board/retro/index.ts';
 import { expectRejectedWithoutWrite } from '../../helpers/board.ts';
 import { FACILITATOR, retroWithCards } from './fixtures.ts';
@@ -104,5 +105,23 @@ describe('dot voting', () => {
 		boardRoots(doc).retroVotes.set(retroVoteKey('gone000000000000', 'user-b'), 3);
 		castVote(doc, cards[0]!, 'user-b');
 		expect(tally(doc).used.get('user-b')).toBe(1);
+	});
+});
+
+describe('voteProgress', () => {
+	const tally = (used: [string, number][]) => ({
+		totals: new Map(),
+		byUser: new Map(),
+		used: new Map(used)
+	});
+
+	it('counts participants who used every vote, and names those with votes left', () => {
+		const progress = voteProgress(tally([['ada', 3], ['bo', 1]]), ['ada', 'bo', 'cy'], 3);
+		expect(progress).toEqual({ done: 1, total: 3, voting: ['bo', 'cy'] });
+	});
+
+	it('counts a voter who took no part in writing', () => {
+		const progress = voteProgress(tally([['late', 3]]), ['ada'], 3);
+		expect(progress).toEqual({ done: 1, total: 2, voting: ['ada'] });
 	});
 });

@@ -60,7 +60,7 @@ export function phaseInstruction(phase: RetroPhase, votesPerPerson: number): str
 		case 'reveal':
 			return 'Read everyone’s cards and ask about anything unclear.';
 		case 'group':
-			return 'Put cards that say the same thing together, and name each group.';
+			return 'Drag a card onto another that says the same thing to group them, and name each group.';
 		case 'vote':
 			return `Vote for what matters most: you have ${votesPerPerson} ${votesPerPerson === 1 ? 'vote' : 'votes'}.`;
 		case 'discuss':

@@ -93,3 +93,25 @@ export function retractVote(doc: Y.Doc, cardId: string, userId: string): void {
 		else retroVotes.set(key, remaining);
 	}, localOrigin);
 }
+
+/** How far the team is through voting: who has used every vote, and who has some left. */
+export interface VoteProgress {
+	readonly done: number;
+	readonly total: number;
+	/** Participants with votes left, by user id, in the order given. */
+	readonly voting: readonly string[];
+}
+
+/**
+ * Vote progress over the retro's participants (the people who took part in writing, with
+ * anyone who has voted since): a participant is done once they have used `limit` votes.
+ */
+export function voteProgress(
+	tally: VoteTally,
+	participants: Iterable<string>,
+	limit: number
+): VoteProgress {
+	const everyone = new Set([...participants, ...tally.used.keys()]);
+	const voting = [...everyone].filter((userId) => (tally.used.get(userId) ?? 0) < limit);
+	return { done: everyone.size - voting.length, total: everyone.size, voting };
+}

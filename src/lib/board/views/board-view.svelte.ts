@@ -139,4 +139,10 @@ export class BoardView {
 	person(id: string): Person | undefined {
 		return id ? this.people.find((person) => person.id === id) : undefined;
 	}
+
+	/** A person by name, ignoring case and surrounding spaces, or undefined. */
+	personNamed(name: string): Person | undefined {
+		const wanted = name.trim().toLowerCase();
+		return this.people.find((person) => person.name.trim().toLowerCase() === wanted);
+	}
 }

@@ -28,15 +28,24 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'actions', label: 'Actions' }
 ];
 
+/** What a retro needs: the retro itself, the actions it produces, and their owners. */
+const RETRO_SECTIONS: BoardSection[] = [
+	{ segment: 'retro', label: 'Retrospective' },
+	{ segment: 'actions', label: 'Actions' },
+	{ segment: 'people', label: 'People' }
+];
+
+/** The section a board of this kind opens on: its first. */
+export function homeSegment(kind: BoardKind | null): BoardSection['segment'] {
+	return sectionsFor(kind)[0]!.segment;
+}
+
 /**
  * The sections a board of this kind shows, in navigation order, then its history pages:
  * "Changes since baseline" once a baseline is set, and "Versions".
  */
 export function sectionsFor(kind: BoardKind | null, hasBaseline = false): BoardSection[] {
-	const content: BoardSection[] =
-		kind === 'retro'
-			? [{ segment: 'retro', label: 'Retrospective' }, ...KICKOFF_SECTIONS]
-			: KICKOFF_SECTIONS;
+	const content: BoardSection[] = kind === 'retro' ? RETRO_SECTIONS : KICKOFF_SECTIONS;
 	const history: BoardSection[] = [
 		...(hasBaseline
 			? [{ segment: 'changes', label: 'Changes since baseline', history: true } as const]

@@ -2,6 +2,8 @@
 export { MILESTONE_STATUS_LABELS as STATUS_LABELS } from '$lib/board/views/milestone-schedule.ts';
 
 import { daysUntil } from '$lib/board/dates.ts';
+
+export { formatDate } from '$lib/board/dates.ts';
 import type { Milestone } from '$lib/board/index.ts';
 
 /**
@@ -32,15 +34,3 @@ function spanInWords(days: number): string {
 	return count(Math.round(days / 365.25), 'year');
 }
 
-/** A `YYYY-MM-DD` date as the user's locale writes it, short ("12 Mar 2026"). */
-export function formatDate(date: string): string {
-	const [year, month, day] = date.split('-').map(Number);
-	// setFullYear, not the constructor: it reads years 0–99 as 1900–1999.
-	const local = new Date(2000, 0, 1);
-	local.setFullYear(year!, month! - 1, day!);
-	return local.toLocaleDateString(undefined, {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric'
-	});
-}

@@ -143,6 +143,23 @@ export class RetroState {
 		return writersAway(this.writers, present, this.me);
 	}
 
+	/** The people of this retro: whoever is here (this user first), and whoever wrote cards. */
+	get participants(): RetroParticipant[] {
+		const byId = new Map<string, RetroParticipant>();
+		for (const { id, name, color } of [this.#profile.current, ...this.board.presence.people])
+			byId.set(id, { userId: id, name, color });
+		for (const { userId, name } of this.writers)
+			if (!byId.has(userId)) byId.set(userId, { userId, name });
+		return [...byId.values()];
+	}
+
+	/** Participants who are not among the board's People yet (by name): owners to add. */
+	get newParticipants(): RetroParticipant[] {
+		return this.participants
+			.filter((participant) => this.board.view.personNamed(participant.name) === undefined)
+			.sort((a, b) => a.name.localeCompare(b.name));
+	}
+
 	/** Actions carried over from the previous retro. */
 	get review(): Map<string, RetroReviewEntry> {
 		return this.#review.current;
@@ -183,6 +200,13 @@ export class RetroState {
 		this.clock.destroy();
 		this.drafts?.destroy();
 	}
+}
+
+/** Someone taking part in the retro, as their profile or their writing report names them. */
+export interface RetroParticipant {
+	userId: string;
+	name: string;
+	color?: string;
 }
 
 /** A retro's refusals in words: the ones particular to a retro, then the board's. */
