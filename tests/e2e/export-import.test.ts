@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures.ts';
 import { writeFile } from 'node:fs/promises';
-import { CHARTER_SECTION_LABELS, CHARTER_SECTIONS } from '../../src/lib/board/index.ts';
+import {
+	addMilestone,
+	CHARTER_SECTION_LABELS,
+	CHARTER_SECTIONS
+} from '../../src/lib/board/index.ts';
 import { charterField, openCharter } from './charter-helpers.ts';
 import { exportFile, fillBoardAsPeer, knownBoardCount, runRetroAsPeer } from './export-helpers.ts';
 import { createKickoffBoard, newPerson } from './helpers.ts';
 import { createRetroBoardIn } from './retro-helpers.ts';
 import { pdfText } from './pdf-text.ts';
+import { writeAsPeer } from './risks-helpers.ts';
 
 async function expectNoSeriousAxeViolations(page: Page, include?: string) {
 	const builder = new AxeBuilder({ page });
@@ -143,12 +148,38 @@ test.describe('print', () => {
 	}) => {
 		const { page, editLink, boardPath } = await createKickoffBoard(browser);
 		await fillBoardAsPeer(baseURL!, editLink);
+		await writeAsPeer(baseURL!, editLink, (doc) =>
+			addMilestone(doc, { title: 'Pilot live', due: '2027-01-15' })
+		);
 		await page.goto(`${boardPath}/print`);
 		await expect(page.getByRole('heading', { name: 'Project kickoff', level: 1 })).toBeVisible();
 		await expect(page.getByRole('rowheader', { name: 'Book the kickoff room' })).toBeVisible();
 		await expectNoSeriousAxeViolations(page);
 
+		// On paper: the heat map keeps its colours, and a date is one unbroken line.
+		await page.emulateMedia({ media: 'print' });
+		const critical = page.locator('.heat-map td.band-critical').first();
+		await expect(critical).toHaveCSS('print-color-adjust', 'exact');
+		expect(await critical.evaluate((cell) => getComputedStyle(cell).backgroundColor)).not.toBe(
+			'rgba(0, 0, 0, 0)'
+		);
+		const due = page
+			.getByRole('row', { name: /Pilot live/ })
+			.getByRole('cell')
+			.first();
+		await expect(due).toHaveText(/Jan 15, 2027|15 Jan 2027/);
+		await expect(due).toHaveCSS('white-space', 'nowrap');
+		await page.emulateMedia({ media: null });
+
 		const pages = pdfText(await page.pdf({ format: 'A4' }));
+		// Every page: the board's title and the day at the top, "Page n of N" at the bottom.
+		expect(pages.length).toBeGreaterThan(1);
+		pages.forEach((text, i) => {
+			const flat = text.replace(/\s+/g, ' ');
+			expect(flat, `page ${i + 1}`).toContain('Project kickoff');
+			expect(flat, `page ${i + 1}`).toMatch(/Printed \w+/);
+			expect(flat, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+		});
 		const text = pages.join('\n').replace(/\s+/g, ' ');
 		const expected = [
 			'Project kickoff',
