@@ -142,6 +142,8 @@ export function initBoard(doc: Y.Doc, kind: BoardKind, options: InitBoardOptions
 		roots.meta.set('createdAt', now ?? Date.now());
 		if (facilitator !== undefined) roots.meta.set('facilitator', facilitator);
 		for (const section of CHARTER_SECTIONS) roots.charter.set(section, new Y.XmlText());
+		// A blank board starts with no sections: the ones people add go here (board-sections.ts).
+		if (validKind === 'blank') roots.meta.set('sections', new Y.Map());
 		if (validKind === 'retro')
 			writeRetroDefaults(roots, retroFormat ?? DEFAULT_RETRO_SETTINGS.format);
 	}, localOrigin);

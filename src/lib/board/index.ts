@@ -11,3 +11,4 @@ export * from './text-change.ts';
 export * from './text-fields.ts';
 export * from './text-commands.ts';
 export * from './migrate.ts';
+export * from './board-sections.ts';

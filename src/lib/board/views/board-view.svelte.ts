@@ -28,6 +28,7 @@ import type {
 	Risk
 } from '../schema.ts';
 import { YSnapshot } from './y-snapshot.svelte.ts';
+import { charterHasText, readAddedSections, type OptionalSection } from '../board-sections.ts';
 
 /**
  * Reactive, validated views of one board for the UI: each getter re-renders its readers when
@@ -38,6 +39,8 @@ export class BoardView {
 	readonly #meta: YSnapshot<MetaRead>;
 	readonly #baseline: YSnapshot<Baseline | null>;
 	readonly #retro: YSnapshot<RetroSettingsRead>;
+	readonly #addedSections: YSnapshot<ReadonlySet<OptionalSection>>;
+	readonly #charterWritten: YSnapshot<boolean>;
 	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListReads[Key]> };
 	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellMapReads[Key]> };
 
@@ -48,6 +51,8 @@ export class BoardView {
 		this.#meta = snapshot('meta', readMeta);
 		this.#baseline = snapshot('meta', readBaseline);
 		this.#retro = snapshot('retro', readRetroSettings);
+		this.#addedSections = snapshot('meta', readAddedSections);
+		this.#charterWritten = snapshot('charter', charterHasText);
 		this.#lists = tableOf(LIST_KEYS, (key) => snapshot(key, (doc) => readList(doc, key)));
 		this.#cells = tableOf(CELLS_KEYS, (key) => snapshot(key, (doc) => readCellMap(doc, key)));
 	}
@@ -66,6 +71,25 @@ export class BoardView {
 	/** The kickoff baseline everyone compares the board with, or null when none is set. */
 	get baseline(): Baseline | null {
 		return this.#baseline.current;
+	}
+
+	/**
+	 * The sections a blank board shows: those someone added, and those that hold anything, so
+	 * content never hides (an offline peer's first risk shows the Risks section).
+	 */
+	get shownSections(): ReadonlySet<OptionalSection> {
+		const shown = new Set(this.#addedSections.current);
+		const held: Record<OptionalSection, boolean> = {
+			charter: this.#charterWritten.current,
+			people: this.people.length > 0,
+			milestones: this.milestones.length > 0,
+			risks: this.risks.length > 0,
+			raci: this.raciTasks.length > 0,
+			actions: this.actions.length > 0
+		};
+		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
+			if (holds) shown.add(section);
+		return shown;
 	}
 
 	/** People in board order. */

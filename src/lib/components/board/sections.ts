@@ -1,4 +1,5 @@
 import type { BoardKind } from '../../board/schema.ts';
+import type { OptionalSection } from '../../board/board-sections.ts';
 
 /** A board section: its URL segment ('' for the overview) and its name in the navigation. */
 export interface BoardSection {
@@ -41,11 +42,23 @@ export function homeSegment(kind: BoardKind | null): BoardSection['segment'] {
 }
 
 /**
- * The sections a board of this kind shows, in navigation order, then its history pages:
+ * The sections a board of this kind shows, in navigation order, then its history pages (a
+ * blank board: its Overview and the sections in `shown`):
  * "Changes since baseline" once a baseline is set, and "Versions".
  */
-export function sectionsFor(kind: BoardKind | null, hasBaseline = false): BoardSection[] {
-	const content: BoardSection[] = kind === 'retro' ? RETRO_SECTIONS : KICKOFF_SECTIONS;
+export function sectionsFor(
+	kind: BoardKind | null,
+	hasBaseline = false,
+	shown: ReadonlySet<OptionalSection> = new Set()
+): BoardSection[] {
+	const content: BoardSection[] =
+		kind === 'retro'
+			? RETRO_SECTIONS
+			: kind === 'blank'
+				? KICKOFF_SECTIONS.filter(
+						({ segment }) => segment === '' || shown.has(segment as OptionalSection)
+					)
+				: KICKOFF_SECTIONS;
 	const history: BoardSection[] = [
 		...(hasBaseline
 			? [{ segment: 'changes', label: 'Changes since baseline', history: true } as const]

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	addBoardSection,
+	createBoard,
+	readAddedSections,
+	type OptionalSection
+} from '../../../src/lib/board/index.ts';
+import { sectionsFor } from '../../../src/lib/components/board/sections.ts';
+
+const sync = (a: Y.Doc, b: Y.Doc) => {
+	Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+	Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+};
+
+describe('sections of a blank board', () => {
+	it('starts with none, and keeps what two people added offline at the same time', () => {
+		const a = createBoard('blank');
+		const b = new Y.Doc();
+		sync(a, b);
+		expect(readAddedSections(a).size).toBe(0);
+		addBoardSection(a, 'risks');
+		addBoardSection(b, 'people');
+		sync(a, b);
+		for (const doc of [a, b])
+			expect([...readAddedSections(doc)].sort()).toEqual(['people', 'risks']);
+	});
+
+	it('refuses a section that does not exist, and ignores junk a peer wrote', () => {
+		const doc = createBoard('blank');
+		expect(() => addBoardSection(doc, 'retro' as OptionalSection)).toThrow();
+		(doc.getMap('meta').get('sections') as Y.Map<unknown>).set('../evil', true);
+		expect(readAddedSections(doc).size).toBe(0);
+	});
+
+	it('shows a blank board its Overview and the sections it has, a kickoff board all of them', () => {
+		const names = (sections: { label: string }[]) => sections.map(({ label }) => label);
+		expect(names(sectionsFor('blank'))).toEqual(['Overview', 'Versions']);
+		expect(names(sectionsFor('blank', false, new Set(['actions', 'charter'])))).toEqual([
+			'Overview',
+			'Charter',
+			'Actions',
+			'Versions'
+		]);
+		expect(names(sectionsFor('kickoff'))).toHaveLength(8);
+	});
+});
