@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../../../src/lib/board/index.ts';
 import {
-	assignLanes,
 	isOverdue,
 	milestoneTimeline,
 	sortMilestones
@@ -118,25 +117,5 @@ describe('milestoneTimeline', () => {
 		const timeline = milestoneTimeline(list, '2026-01-05')!;
 		expect(timeline.today).toBe(0.5);
 		expect(timeline.markers.map((marker) => marker.position)).toEqual([0.5, 0.5]);
-	});
-
-	it('puts the labels of close dates in different lanes', () => {
-		const list = [
-			milestone({ title: 'a', due: '2026-01-01' }),
-			milestone({ title: 'b', due: '2026-01-02' }),
-			milestone({ title: 'c', due: '2026-12-31' })
-		];
-		const timeline = milestoneTimeline(list, '2026-01-01')!;
-		expect(timeline.markers.map((marker) => marker.lane)).toEqual([0, 1, 0]);
-	});
-});
-
-describe('assignLanes', () => {
-	it('reuses the first lane once the previous label there is far enough', () => {
-		expect(assignLanes([0, 0.05, 0.3, 0.32, 0.6], 0.2, 2)).toEqual([0, 1, 0, 1, 0]);
-	});
-
-	it('falls back to the lane whose last label is furthest back when all are crowded', () => {
-		expect(assignLanes([0, 0.01, 0.02, 0.03], 0.2, 2)).toEqual([0, 1, 0, 1]);
 	});
 });

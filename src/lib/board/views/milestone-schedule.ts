@@ -34,8 +34,6 @@ export interface TimelineMarker<M> {
 	readonly milestone: M;
 	/** 0 at the start of the strip, 1 at its end. */
 	readonly position: number;
-	/** Which row of labels it takes, so labels of close dates do not overlap. */
-	readonly lane: number;
 }
 
 /** The timeline strip: a date range covering every dated milestone and today. */
@@ -47,22 +45,14 @@ export interface Timeline<M> {
 	readonly markers: readonly TimelineMarker<M>[];
 }
 
-/** Options of milestoneTimeline. */
-export interface TimelineOptions {
-	/** Closest two labels may be in one lane, as a fraction of the strip. */
-	readonly labelGap?: number;
-	/** How many label lanes the strip has. */
-	readonly lanes?: number;
-}
-
 /**
  * Places dated milestones on a strip from the earliest date to the latest, today included so
- * the "today" line is always on it. Null when no milestone has a date.
+ * the "today" line is always on it. Null when no milestone has a date. Where their labels go
+ * depends on the labels' widths on screen: components/milestones/timeline-labels.ts.
  */
 export function milestoneTimeline<M extends Milestone>(
 	milestones: readonly M[],
-	today: string,
-	{ labelGap = 0.16, lanes = 2 }: TimelineOptions = {}
+	today: string
 ): Timeline<M> | null {
 	const dated = sortMilestones(milestones).filter((milestone) => milestone.due !== '');
 	if (dated.length === 0) return null;
@@ -71,30 +61,10 @@ export function milestoneTimeline<M extends Milestone>(
 	const span = Math.max(...days) - first;
 	// A strip of one day has no length: put everything in its middle.
 	const positionOf = (date: string) => (span === 0 ? 0.5 : (dayNumber(date) - first) / span);
-	const positions = dated.map((milestone) => positionOf(milestone.due));
-	const laneOf = assignLanes(positions, labelGap, lanes);
 	return {
 		start: dated[0]!.due < today ? dated[0]!.due : today,
 		end: dated[dated.length - 1]!.due > today ? dated[dated.length - 1]!.due : today,
 		today: positionOf(today),
-		markers: dated.map((milestone, index) => ({
-			milestone,
-			position: positions[index]!,
-			lane: laneOf[index]!
-		}))
+		markers: dated.map((milestone) => ({ milestone, position: positionOf(milestone.due) }))
 	};
-}
-
-/**
- * Gives each position (sorted ascending) the first lane whose previous label is at least `gap`
- * away, or, when all are too close, the lane whose previous label is furthest back.
- */
-export function assignLanes(positions: readonly number[], gap: number, lanes: number): number[] {
-	const lastInLane: number[] = Array.from({ length: Math.max(1, lanes) }, () => -Infinity);
-	return positions.map((position) => {
-		let lane = lastInLane.findIndex((last) => position - last >= gap);
-		if (lane === -1) lane = lastInLane.indexOf(Math.min(...lastInLane));
-		lastInLane[lane] = position;
-		return lane;
-	});
 }
