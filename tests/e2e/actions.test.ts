@@ -171,6 +171,32 @@ test.describe('action items shared between two browsers', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('an impossible due date is named on the action’s date field and never clears it', async ({
+		browser,
+		baseURL
+	}) => {
+		const { page, editLink } = await createKickoffBoard(browser);
+		await writeAsPeer(baseURL ?? '', editLink, (doc) => {
+			addAction(doc, { title: 'Book the lab', due: '2031-02-03' });
+		});
+		await openSection(page, 'Actions');
+		const due = page.getByLabel('Due date of Book the lab');
+		await expect(due).toHaveValue('2031-02-03');
+
+		// The day typed over 3 February makes it 31 February.
+		await due.focus();
+		await page.keyboard.type('0231');
+		await expect(due).toHaveAttribute('aria-invalid', 'true');
+		await expect(due).toHaveAccessibleDescription(
+			'The due date is incomplete or not on the calendar (like 31 April).'
+		);
+		await expect(page.getByRole('textbox', { name: 'Action title' }).first()).not.toHaveAttribute(
+			'aria-invalid'
+		);
+		await page.reload();
+		await expect(page.getByLabel('Due date of Book the lab')).toHaveValue('2031-02-03');
+	});
+
 	test('the actions section with content has no serious or critical accessibility violation', async ({
 		browser,
 		baseURL

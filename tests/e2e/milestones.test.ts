@@ -106,6 +106,78 @@ test.describe('milestones', () => {
 		await expect(bob.getByText('1 milestone is overdue')).toHaveCount(0);
 	});
 
+	test('an impossible due date is named on the date field, never blamed on the title nor saved', async ({
+		browser
+	}) => {
+		const { page } = await createKickoffBoard(browser);
+		await openSection(page, 'Milestones');
+		const title = page.getByLabel('New milestone', { exact: true });
+		const newDue = page.getByLabel('Due date of the new milestone');
+		const impossible = 'The due date is incomplete or not on the calendar (like 31 April).';
+
+		// 31 February, typed into the new milestone's date (month, day, year).
+		await title.fill('Beta');
+		await newDue.focus();
+		await page.keyboard.type('02312030');
+		await page.getByRole('button', { name: 'Add milestone' }).click();
+		await expect(newDue).toHaveAttribute('aria-invalid', 'true');
+		await expect(newDue).toHaveAccessibleDescription(impossible);
+		await expect(page.getByRole('alert').filter({ hasText: impossible })).toBeVisible();
+		await expect(title).not.toHaveAttribute('aria-invalid');
+		await expect(title).toHaveValue('Beta');
+		await expect(milestoneItems(page)).toHaveCount(0);
+
+		// A real date takes the message away, and the milestone is added with it.
+		await newDue.fill(dayFromToday(5));
+		await expect(newDue).not.toHaveAttribute('aria-invalid');
+		await page.getByRole('button', { name: 'Add milestone' }).click();
+		await expect(milestoneItems(page)).toHaveCount(1);
+		await expect(milestoneItems(page).first()).toContainText('In 5 days');
+
+		// The same date typed over the row's: the row says so, and keeps its date.
+		const rowDue = milestoneItems(page).first().getByLabel('Due date');
+		await rowDue.focus();
+		await page.keyboard.type('0231');
+		await rowDue.press('Enter');
+		await expect(rowDue).toHaveAttribute('aria-invalid', 'true');
+		await expect(rowDue).toHaveAccessibleDescription(`In 5 days ${impossible}`);
+		await page.reload();
+		await expect(milestoneItems(page).first().getByLabel('Due date')).toHaveValue(dayFromToday(5));
+	});
+
+	test('a year past 9999 is refused on the date field, not blamed on the title', async ({
+		browser
+	}) => {
+		const { page } = await createKickoffBoard(browser);
+		await openSection(page, 'Milestones');
+		const title = page.getByLabel('New milestone', { exact: true });
+		const newDue = page.getByLabel('Due date of the new milestone');
+		await title.fill('Far future');
+
+		// A date input can hold a five-digit year (set by a script or an extension, or typed
+		// in a browser that ignores the field's max); the board keeps four.
+		await newDue.evaluate((input: HTMLInputElement) => {
+			input.value = '99999-01-01';
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+		});
+		await page.getByRole('button', { name: 'Add milestone' }).click();
+		await expect(newDue).toHaveAttribute('aria-invalid', 'true');
+		await expect(newDue).toHaveAccessibleDescription(
+			'The due date is too far ahead: the last year it can be is 9999.'
+		);
+		await expect(title).not.toHaveAttribute('aria-invalid');
+		await expect(milestoneItems(page)).toHaveCount(0);
+
+		// Typed, the year stops at four digits, and the milestone is added.
+		await newDue.focus();
+		await page.keyboard.type('010199999');
+		await expect(newDue).toHaveValue('9999-01-01');
+		await expect(newDue).not.toHaveAttribute('aria-invalid');
+		await page.getByRole('button', { name: 'Add milestone' }).click();
+		await expect(milestoneItems(page)).toHaveCount(1);
+		await expect(title).not.toHaveAttribute('aria-invalid');
+	});
+
 	test('a viewer sees the milestones and can change none of them', async ({ browser }) => {
 		const { page: owner, viewLink } = await createKickoffBoard(browser);
 		await openSection(owner, 'Milestones');

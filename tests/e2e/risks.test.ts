@@ -328,6 +328,29 @@ test.describe('the risk register shared between two browsers', () => {
 			).toEqual([]);
 		}
 	});
+
+	test('an impossible due date is named on the risk’s date field and never clears it', async ({
+		browser,
+		baseURL
+	}) => {
+		const { page, editLink } = await createKickoffBoard(browser);
+		await writeAsPeer(baseURL ?? '', editLink, (doc) => {
+			addRisk(doc, { title: 'Vendor slips', due: '2031-04-03' });
+		});
+		await openSection(page, 'Risks');
+		const due = page.getByLabel('Due date of Vendor slips');
+		await expect(due).toHaveValue('2031-04-03');
+
+		// The day typed over 3 April makes it 31 April.
+		await due.focus();
+		await page.keyboard.type('0431');
+		await expect(due).toHaveAttribute('aria-invalid', 'true');
+		await expect(due).toHaveAccessibleDescription(
+			'The due date is incomplete or not on the calendar (like 31 April).'
+		);
+		await page.reload();
+		await expect(page.getByLabel('Due date of Vendor slips')).toHaveValue('2031-04-03');
+	});
 });
 
 test.describe('a long risk register', () => {

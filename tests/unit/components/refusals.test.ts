@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+	addMilestone,
 	addPerson,
 	addRisk,
 	initBoard,
@@ -65,6 +66,22 @@ describe('runCommand', () => {
 		expect(runCommand(() => true, { noun: 'risk' })).toEqual({ ok: true });
 	});
 
+	it('names the field a refusal concerns, so a form can show it there', () => {
+		const doc = board();
+		const add = (title: string, due: string) =>
+			runCommand(() => addMilestone(doc, { title, due }), { noun: 'milestone' });
+		expect(add('Launch', '99999-01-01')).toEqual({
+			ok: false,
+			message: 'The due date must be a real day, in a year up to 9999.',
+			field: 'due'
+		});
+		expect(add('', '2030-01-01')).toEqual({
+			ok: false,
+			message: 'A milestone needs a title.',
+			field: 'title'
+		});
+	});
+
 	it('lets a section explain its own refusals, and throws on what is not a refusal', () => {
 		const doc = board();
 		// Voting on a board that is not a retro: a refusal the retro section puts in its own words.
@@ -91,7 +108,7 @@ describe('runCommand', () => {
 					noun: 'milestone'
 				})
 			)
-		).toBe('The date must be a real one (YYYY-MM-DD).');
+		).toBe('The due date must be a real day, in a year up to 9999.');
 		expect(
 			inputMessage(
 				[{ code: 'too_big', maximum: 20, origin: 'number', path: [], message: 'x', input: 21 }],

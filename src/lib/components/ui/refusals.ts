@@ -37,6 +37,9 @@ export function tooLongMessage({ noun, field = 'title' }: FieldWords, max: numbe
 /** Said of a text with a control character in it (a tab, a bell). */
 export const CONTROL_CHARACTER_MESSAGE = 'Control characters are not allowed here.';
 
+/** Said of a due date the board refused (the UI says more precisely what it saw: date-problem.ts). */
+export const INVALID_DUE_DATE_MESSAGE = 'The due date must be a real day, in a year up to 9999.';
+
 const TEXT_FIELDS = new Set(['title', 'name', 'role', 'text']);
 
 /**
@@ -47,7 +50,7 @@ export function inputMessage(issues: readonly z.core.$ZodIssue[], words: FieldWo
 	const issue = issues[0];
 	if (!issue) return `That ${words.noun} could not be saved.`;
 	const key = issue.path.length > 0 ? String(issue.path[0]) : (words.field ?? 'title');
-	if (key === 'due' || key === 'date') return 'The date must be a real one (YYYY-MM-DD).';
+	if (key === 'due') return INVALID_DUE_DATE_MESSAGE;
 	if (key === 'number' && (issue.code === 'too_big' || issue.code === 'too_small')) {
 		const bound =
 			issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
@@ -73,8 +76,12 @@ export interface RefusalWords extends FieldWords {
 	explain?: (error: BoardCommandError) => string | undefined;
 }
 
-/** What became of a command: written, or refused with what to tell the person ('' for nothing). */
-export type CommandOutcome = { ok: true } | { ok: false; message: string };
+/**
+ * What became of a command: written, or refused with what to tell the person ('' for nothing)
+ * and, when the refusal concerns one field of the input, which (`due`, `title`), so a form shows
+ * the message on that field.
+ */
+export type CommandOutcome = { ok: true } | { ok: false; message: string; field?: string };
 
 /**
  * Runs one board write for the UI. A refusal by the board (its input broke a rule, the entry is
@@ -87,8 +94,16 @@ export function runCommand(write: () => unknown, words: RefusalWords): CommandOu
 		return isOutcome(result) ? result : { ok: true };
 	} catch (error) {
 		if (!(error instanceof BoardCommandError)) throw error;
-		return { ok: false, message: refusalMessage(error, words) };
+		const field = refusedField(error);
+		return { ok: false, message: refusalMessage(error, words), ...(field && { field }) };
 	}
+}
+
+/** The field of the input a refusal concerns, when the board named one. */
+function refusedField(error: BoardCommandError): string | undefined {
+	if (!(error instanceof InvalidInputError)) return undefined;
+	const key = error.issues[0]?.path[0];
+	return typeof key === 'string' ? key : undefined;
 }
 
 /** The words for a board command's refusal. */
