@@ -116,7 +116,14 @@ describe('voteProgress', () => {
 	});
 
 	it('counts participants who used every vote, and names those with votes left', () => {
-		const progress = voteProgress(tally([['ada', 3], ['bo', 1]]), ['ada', 'bo', 'cy'], 3);
+		const progress = voteProgress(
+			tally([
+				['ada', 3],
+				['bo', 1]
+			]),
+			['ada', 'bo', 'cy'],
+			3
+		);
 		expect(progress).toEqual({ done: 1, total: 3, voting: ['bo', 'cy'] });
 	});
 

@@ -33,4 +33,3 @@ function spanInWords(days: number): string {
 	if (days < 730) return count(Math.round(days / 30.44), 'month');
 	return count(Math.round(days / 365.25), 'year');
 }
-
