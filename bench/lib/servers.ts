@@ -239,14 +239,14 @@ export const charterTwoNodes: ServerEntry = {
 	boardUnloaded: (server) => charter.boardUnloaded(server)
 };
 
-/** The reference server: y-websocket 2.1.0's bin/server.cjs, boards in memory. */
+/** The reference server: y-websocket 2.1.0's bin/server.cjs (bench/'s own install), boards in memory. */
 export const yWebsocket: ServerEntry = {
 	name: 'y-websocket',
 	clientKind: 'y-websocket',
 	speaksYjs: true,
 	forgetsEmptyBoards: false,
 	protocols: noProtocols,
-	start: () => startNode(['node_modules/y-websocket-server-ref/bin/server.cjs'], {}, ''),
+	start: () => startNode(['bench/node_modules/y-websocket-server-ref/bin/server.cjs'], {}, ''),
 	// It keeps every board in memory for as long as it runs.
 	boardUnloaded: async () => {}
 };

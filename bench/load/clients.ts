@@ -1,4 +1,3 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -48,33 +47,41 @@ function wireBytesOf(counter: Counter): number {
 	return socket?.bytesRead ?? 0;
 }
 
+/** A board opened with a peer server's own provider; `synced` resolves after the first sync. */
+export interface PeerConnection {
+	synced: Promise<void>;
+	/** Closes the provider and its socket; the doc is the caller's. */
+	destroy(): void;
+}
+
+/** Opens a board with a peer's provider, which constructs its sockets from `WebSocketPolyfill`. */
+export type OpenPeerProvider = (
+	address: ClientAddress,
+	doc: Y.Doc,
+	WebSocketPolyfill: typeof globalThis.WebSocket
+) => PeerConnection;
+
+// Hocuspocus's provider comes from bench/'s own install (bench/package.json), which the app's
+// `npm ci` leaves out. It is imported by URL so the app's type-check, run without that install,
+// does not follow it; the module types itself against OpenPeerProvider.
+const HOCUSPOCUS_CLIENT = new URL('../peers/hocuspocus-client.ts', import.meta.url).href;
+const { openHocuspocusProvider } = (await import(HOCUSPOCUS_CLIENT)) as {
+	openHocuspocusProvider: OpenPeerProvider;
+};
+
 /** Connects a Yjs client with the provider the server's own clients use. */
 export function openDocClient(address: ClientAddress, doc = new Y.Doc()): DocClient {
 	const counter: Counter = { messages: 0, socket: null };
 	const Polyfill = countingWebSocket(counter);
 	if (address.kind === 'hocuspocus') {
-		let resolveSynced: () => void;
-		const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
-		// One socket per client, as a browser tab has, so every server serves the same sockets.
-		const socket = new HocuspocusProviderWebsocket({
-			url: address.url,
-			WebSocketPolyfill: Polyfill
-		});
-		const provider = new HocuspocusProvider({
-			websocketProvider: socket,
-			name: address.room,
-			document: doc,
-			onSynced: () => resolveSynced()
-		});
-		provider.attach();
+		const connection = openHocuspocusProvider(address, doc, Polyfill);
 		return {
 			doc,
-			synced,
+			synced: connection.synced,
 			messageBytes: () => counter.messages,
 			wireBytes: () => wireBytesOf(counter),
 			destroy() {
-				provider.destroy();
-				socket.destroy();
+				connection.destroy();
 				doc.destroy();
 			}
 		};
