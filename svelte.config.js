@@ -4,7 +4,7 @@ import adapter from '@sveltejs/adapter-node';
 /**
  * The benchmark's peer servers are bench/'s own dependencies (bench/package.json), which the app's
  * `npm ci` leaves out: the two files that import them are type-checked once bench/node_modules
- * holds them (`npm ci --prefix bench`). Nothing else imports them.
+ * holds them (`npm ci --prefix bench`, or any `npm run bench`). Nothing else imports them.
  */
 const benchPeersInstalled = existsSync(
 	new URL('./bench/node_modules/@hocuspocus', import.meta.url)

@@ -13,12 +13,15 @@
  *   BENCH_CHARTER_REF=<checkout> adds `charter-ref`: another checkout's server, to measure a change
  *   BENCH_NODE_ARGS="--cpu-prof …" passes flags to every server process, to profile it
  *
- * Progress goes to stderr, so stdout holds only the table or the JSON.
+ * Progress goes to stderr, so stdout holds only the table or the JSON. The peer servers are
+ * bench/'s own dependencies (bench/package.json): a run installs them first when
+ * bench/node_modules is missing or stale (`npm ci --prefix bench`).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { machine, formatReport, ratios, type BenchReport } from './lib/report.ts';
 import { findServiceBinaries } from '../tests/helpers/services.ts';
+import { ensurePeersInstalled, PeerInstallError } from './lib/peer-install.ts';
 import { SERVERS, type ServerEntry } from './lib/servers.ts';
 import { medianFigures } from './lib/stats.ts';
 import { largeBoard, runColdOpen } from './scenarios/cold-open.ts';
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`${formatReport(saved)}\n`);
 		return;
 	}
+	ensurePeersInstalled(progress);
 	const report: BenchReport = {
 		machine: machine(),
 		settings: {
@@ -171,7 +175,8 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+		if (error instanceof PeerInstallError) process.stderr.write(`${error.message}\n`);
+		else process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
 		process.exit(1);
 	}
 );
