@@ -17,7 +17,7 @@ export default defineConfig({
 	// CI runs on; a second worker made every test slower (a third of them used over half of a
 	// 30 s timeout) for a run only a fifth shorter. CHARTER_E2E_WORKERS overrides it on a larger
 	// machine. The timeout is at least twice the slowest test's time under `.ci/run-under-load`
-	// (README, "Tests"), so a test that times out is stuck, not slow.
+	// (docs/testing.md), so a test that times out is stuck, not slow.
 	workers: Number(process.env.CHARTER_E2E_WORKERS ?? 1),
 	retries: 0,
 	timeout: 90_000,

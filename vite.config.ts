@@ -44,7 +44,7 @@ export default defineConfig({
 					include: MEASURED,
 					environment: 'node',
 					// These measure the healthy client's latency or the server's memory under an
-					// attack: no other test file may run beside them (README, "Tests").
+					// attack: no other test file may run beside them (docs/testing.md).
 					fileParallelism: false,
 					sequence: { groupOrder: 2 },
 					testTimeout: 30_000,

@@ -3,8 +3,8 @@ const MiB = 1024 * KiB;
 
 /**
  * What one connection and one room may cost the server. Each limit has an environment variable
- * (server/config.ts) and a close code (CloseReason in sync/protocol.ts); README "Security and
- * reliability" lists them.
+ * (server/config.ts) and a close code (CloseReason in sync/protocol.ts); docs/operations.md,
+ * "Limits and close codes", lists them.
  */
 export interface Limits {
 	/** Largest websocket message; ws refuses a larger one with 1009 before it is buffered. */

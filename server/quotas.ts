@@ -5,7 +5,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * How much one board, one address and the whole server may store. Each has an environment
- * variable (server/config.ts); README "Security and reliability" lists them.
+ * variable (server/config.ts); docs/operations.md, "Limits and close codes", lists them.
  */
 export interface QuotaLimits {
 	/** Boards the server stores in all; one more is refused (4507). */
@@ -18,7 +18,7 @@ export interface QuotaLimits {
 	versionsPerHour: number;
 	/** Bytes all of one board's versions may take, checkpoints included (507). */
 	maxVersionBytesPerBoard: number;
-	/** Addresses no per-address limit applies to (see README: loopback, a trusted proxy). */
+	/** Addresses no per-address limit applies to (see docs/operations.md: loopback, a trusted proxy). */
 	exemptAddresses: readonly string[];
 }
 

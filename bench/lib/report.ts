@@ -122,7 +122,7 @@ const fixed = (value: number | undefined, digits: number) =>
 const whole = (value: number | undefined) =>
 	value === undefined || !Number.isFinite(value) ? '—' : Math.round(value).toLocaleString('en-US');
 
-/** The report as Markdown tables, for the terminal and the README. */
+/** The report as Markdown tables, for the terminal and docs/benchmarks.md. */
 export function formatReport(report: BenchReport): string {
 	const { fanout, rooms, cold_open: coldOpen, store } = report.scenarios;
 	const s = report.settings as Record<string, Record<string, number>>;

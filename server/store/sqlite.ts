@@ -11,7 +11,7 @@ import {
 	type VersionInfo
 } from './store.ts';
 
-/** How hard SQLite works to keep an acknowledged write (see README, "Durability"). */
+/** How hard SQLite works to keep an acknowledged write (see docs/operations.md, "Durability"). */
 export type Durability = 'normal' | 'full';
 
 /** Options of the SQLite store. */

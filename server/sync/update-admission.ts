@@ -9,7 +9,7 @@ const MiB = 1024 * 1024;
 
 /**
  * What an update may cost before it is applied (DESIGN.md §5, "Update admission"). Each has an
- * environment variable (server/config.ts); README "Security and reliability" lists them.
+ * environment variable (server/config.ts); docs/operations.md, "Limits and close codes", lists them.
  */
 export interface AdmissionLimits {
 	/** Structs one update may add. */
