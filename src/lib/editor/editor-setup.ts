@@ -1,4 +1,15 @@
 import { LinkNode } from '@lexical/link';
+import {
+	BOLD_STAR,
+	BOLD_UNDERSCORE,
+	HEADING,
+	ITALIC_STAR,
+	ITALIC_UNDERSCORE,
+	ORDERED_LIST,
+	UNORDERED_LIST,
+	registerMarkdownShortcuts,
+	type Transformer
+} from '@lexical/markdown';
 import { ListItemNode, ListNode, registerList } from '@lexical/list';
 import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
@@ -59,11 +70,30 @@ export function createRichTextEditor(options: RichTextEditorOptions): LexicalEdi
 	});
 }
 
-/** The editing behaviour of a field: rich text, lists, plain-text paste and the link guard. */
+/**
+ * Markdown typed at the start of a line or around words becomes the formats a field offers, as
+ * in Notion or Google Docs: `# ` / `## ` a heading, `- ` or `* ` a bulleted list, `1. ` a
+ * numbered one, `**bold**`, `*italic*`. Nothing else (no quotes, code, or links by shortcut).
+ */
+export const MARKDOWN_SHORTCUTS: readonly Transformer[] = [
+	HEADING,
+	UNORDERED_LIST,
+	ORDERED_LIST,
+	BOLD_STAR,
+	BOLD_UNDERSCORE,
+	ITALIC_STAR,
+	ITALIC_UNDERSCORE
+];
+
+/**
+ * The editing behaviour of a field: rich text, lists, Markdown shortcuts, plain-text paste and
+ * the link guard.
+ */
 export function registerRichTextBehaviour(editor: LexicalEditor): () => void {
 	return mergeRegister(
 		registerRichText(editor),
 		registerList(editor),
+		registerMarkdownShortcuts(editor, [...MARKDOWN_SHORTCUTS]),
 		registerPlainTextPaste(editor),
 		registerLinkGuard(editor)
 	);
