@@ -1,5 +1,6 @@
 import { $handlePlainTextDrop, $insertDataTransferForPlainText } from '@lexical/clipboard';
 import { mergeRegister } from '@lexical/utils';
+import { $insertPastedHtml, $insertPastedLines } from './html-paste.ts';
 import {
 	$getSelection,
 	COMMAND_PRIORITY_HIGH,
@@ -10,8 +11,9 @@ import {
 } from 'lexical';
 
 /**
- * Pasting or dropping into a field inserts text only: foreign HTML (styles, scripts, images,
- * links with any scheme) never enters the shared document. Runs before rich text's own handlers.
+ * Pasting into a field keeps only the formats it offers (html-paste.ts): foreign HTML's styles,
+ * scripts, images and unsafe links never enter the shared document, and pasted lines become
+ * paragraphs. Dropping inserts text only. Runs before rich text's own handlers.
  */
 export function registerPlainTextPaste(editor: LexicalEditor): () => void {
 	return mergeRegister(
@@ -21,7 +23,10 @@ export function registerPlainTextPaste(editor: LexicalEditor): () => void {
 				const data = 'clipboardData' in event ? event.clipboardData : null;
 				event.preventDefault();
 				const selection = $getSelection();
-				if (data && selection) $insertDataTransferForPlainText(data, selection);
+				if (!data || !selection) return true;
+				const html = data.getData('text/html');
+				if (html) $insertPastedHtml(editor, html, selection);
+				else $insertPastedLines(data.getData('text/plain'), selection);
 				return true;
 			},
 			COMMAND_PRIORITY_HIGH
