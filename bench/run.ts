@@ -37,16 +37,34 @@ class BenchUsageError extends Error {
 	override name = 'BenchUsageError';
 }
 
-const { values: args } = parseArgs({
-	options: {
-		json: { type: 'boolean', default: false },
-		quick: { type: 'boolean', default: false },
-		only: { type: 'string' },
-		servers: { type: 'string' },
-		repeats: { type: 'string' },
-		from: { type: 'string' }
+const USAGE = `Usage: npm run bench -- [--quick] [--json] [--only=fanout,rooms,cold_open,store]
+                     [--servers=charter,floor,…] [--repeats=N] [--from=report.json]`;
+
+/** The command line, or the usage and exit 2 for one the bench does not know (or --help). */
+function readArgs() {
+	try {
+		const { values } = parseArgs({
+			options: {
+				json: { type: 'boolean', default: false },
+				quick: { type: 'boolean', default: false },
+				only: { type: 'string' },
+				servers: { type: 'string' },
+				repeats: { type: 'string' },
+				from: { type: 'string' },
+				help: { type: 'boolean', default: false }
+			}
+		});
+		if (!values.help) return values;
+		process.stdout.write(`${USAGE}\n`);
+		process.exit(0);
+	} catch (error) {
+		process.stderr.write(
+			`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`
+		);
+		process.exit(2);
 	}
-});
+}
+const args = readArgs();
 
 function listArg<T extends string>(
 	text: string | undefined,
