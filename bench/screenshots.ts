@@ -1,71 +1,216 @@
 /**
- * npm run screenshots — the README's pictures: a demo kickoff board in Chromium, each section in
- * light and dark on a laptop, and light on a phone (390 px, touch), written to docs/screenshots/.
+ * npm run screenshots — the README's pictures, written to docs/screenshots/ as
+ * `<subject>-<laptop|phone>-<light|dark>.png`: every section of a demo kickoff board, its Share
+ * panel on a phone, and a demo sprint retrospective in each phase, in Chromium on a laptop
+ * (1280 × 800) and a phone (390 × 844, touch). Teammates are on both boards through Node clients,
+ * so the pictures show a meeting, seen by Maya, who facilitates the retro.
  */
-import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { RETRO_PHASES, type RetroPhase } from '../src/lib/board/index.ts';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
-import { subprotocols } from '../src/lib/sync/wire.ts';
 import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
-import { removeDataDir, startServer } from '../tests/helpers/server.ts';
+import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
 import { buildDemoBoard } from './fixtures/demo-board.ts';
+import { DemoRetro, FACILITATOR_DRAFTS } from './fixtures/demo-retro.ts';
+import { profileOf } from './fixtures/demo-team.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
+import { DemoBoardClients } from './lib/demo-clients.ts';
 
 const OUT = 'docs/screenshots';
-const SECTIONS = ['', 'charter', 'people', 'risks', 'raci', 'milestones', 'actions'];
-/** Each picture's name ends with its variant: a laptop in light and dark, a phone in light. */
-const VARIANTS = [
-	{ name: 'light', colorScheme: 'light', viewport: { width: 1360, height: 900 }, phone: false },
-	{ name: 'dark', colorScheme: 'dark', viewport: { width: 1360, height: 900 }, phone: false },
-	{ name: 'phone', colorScheme: 'light', viewport: { width: 390, height: 844 }, phone: true }
+/**
+ * The name the browser reaches the server by. On 127.0.0.1 the Share panel rightly warns that its
+ * links open only on this computer, which is not what a meeting sees. Chromium maps this name to
+ * the loopback server and treats it as a secure origin, as it does localhost (board keys need
+ * WebCrypto); the server accepts it through ALLOWED_HOSTS.
+ */
+const HOST = 'charter.example';
+
+const DEVICES = {
+	laptop: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
+	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+} as const;
+
+/** A device and a colour scheme: the last two parts of every picture's name. */
+interface Variant {
+	device: keyof typeof DEVICES;
+	theme: 'light' | 'dark';
+}
+
+const EVERY_VARIANT: readonly Variant[] = [
+	{ device: 'laptop', theme: 'light' },
+	{ device: 'laptop', theme: 'dark' },
+	{ device: 'phone', theme: 'light' },
+	{ device: 'phone', theme: 'dark' }
+];
+// Six phases in four variants each would be more pictures than anyone looks at: no dark phone.
+const RETRO_VARIANTS = EVERY_VARIANT.filter((v) => v.device === 'laptop' || v.theme === 'light');
+
+/** Kickoff sections by picture name and URL segment. */
+const KICKOFF_SECTIONS = [
+	['overview', ''],
+	['charter', 'charter'],
+	['people', 'people'],
+	['milestones', 'milestones'],
+	['risks', 'risks'],
+	['raci', 'raci'],
+	['actions', 'actions']
 ] as const;
+
+/** A browser page as Maya sees it on one device in one colour scheme. */
+async function openAs(browser: Browser, { device, theme }: Variant): Promise<Page> {
+	const context = await browser.newContext({ ...DEVICES[device], colorScheme: theme });
+	await context.addInitScript(
+		(profile) => localStorage.setItem('charter.profile', JSON.stringify(profile)),
+		profileOf('maya')
+	);
+	return context.newPage();
+}
+
+/** Opens a board page and waits until the board is shown and nothing moves any more. */
+async function show(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitForFunction(() => performance.getEntriesByName('charter:board-shown').length > 0);
+	await settle(page);
+}
+
+async function settle(page: Page): Promise<void> {
+	await page.evaluate(() => document.fonts.ready);
+	// Focus rings and transitions (an opening panel, a fading notice) end well within this.
+	await page.waitForTimeout(400);
+}
+
+async function save(page: Page, subject: string, { device, theme }: Variant): Promise<void> {
+	const file = join(OUT, `${subject}-${device}-${theme}.png`);
+	await page.screenshot({ path: file });
+	console.log(file);
+}
+
+/** The demo kickoff board, mid-meeting: every section, and the Share panel on a phone. */
+async function shootKickoff(browser: Browser, server: TestServer, origin: string): Promise<void> {
+	const keys = await generateBoardKeys();
+	const doc = buildDemoBoard(await createRichTextWriter());
+	const clients = await DemoBoardClients.store(server, keys, doc);
+	try {
+		await clients.join(profileOf('tom'), { section: 'risks' });
+		await clients.join(profileOf('priya'), { section: 'raci' });
+		await clients.join(profileOf('jon'), null);
+		for (const variant of EVERY_VARIANT) {
+			const page = await openAs(browser, variant);
+			for (const [subject, segment] of KICKOFF_SECTIONS) {
+				const path = segment ? `/${segment}` : '';
+				await show(page, `${origin}/b/${keys.boardId}${path}#edit=${keys.editKey}`);
+				await save(page, subject, variant);
+				if (subject === 'overview' && variant.device === 'phone')
+					await shootSharePanel(page, variant);
+			}
+			await page.context().close();
+		}
+	} finally {
+		clients.close();
+	}
+}
+
+/** The Share panel open over the page, as someone about to send the link sees it. */
+async function shootSharePanel(page: Page, variant: Variant): Promise<void> {
+	await page.getByText('Share', { exact: true }).click();
+	await page.getByLabel('Edit link').waitFor();
+	await settle(page);
+	await save(page, 'share', variant);
+}
+
+/**
+ * The demo retro in each phase. Every picture gets a fresh browser profile: Maya's drafts typed
+ * while writing stay in that profile's storage, and would be published twice over by a page
+ * still open when the phase moves on.
+ */
+async function shootRetro(browser: Browser, server: TestServer, origin: string): Promise<void> {
+	const keys = await generateBoardKeys();
+	const retro = new DemoRetro();
+	const clients = await DemoBoardClients.store(server, keys, retro.doc);
+	try {
+		for (const name of ['tom', 'priya', 'jon', 'lena', 'sam'] as const)
+			await clients.join(profileOf(name), { section: 'retro' });
+		for (const phase of RETRO_PHASES) {
+			if (phase !== 'write') retro.moveTo(phase);
+			await clients.stored();
+			for (const variant of RETRO_VARIANTS) {
+				const page = await openAs(browser, variant);
+				await show(page, `${origin}/b/${keys.boardId}/retro#edit=${keys.editKey}`);
+				if (phase === 'write') await writeDrafts(page);
+				await scrollToTop(retroFocus(page, phase, variant.device));
+				await settle(page);
+				await save(page, `retro-${phase}`, variant);
+				await page.context().close();
+			}
+		}
+	} finally {
+		clients.close();
+	}
+}
+
+/**
+ * What a retro picture is scrolled to, as the board's header would leave little room for the
+ * cards: on a laptop the facilitation bar with the phase and its cards below; on a phone, where
+ * the phase bar alone fills the screen, what the phase is about. The end is its summary.
+ */
+function retroFocus(page: Page, phase: RetroPhase, device: Variant['device']): Locator {
+	if (phase === 'done') return page.getByRole('region', { name: 'Summary' });
+	if (device === 'laptop') return page.getByRole('region', { name: 'Facilitation' });
+	if (phase === 'write') return page.getByRole('region', { name: 'Writing' });
+	if (phase === 'vote') return page.getByText(/^You have \d of \d votes left/);
+	if (phase === 'discuss') return page.getByRole('region', { name: 'By votes' });
+	return page.getByRole('region', { name: /^Start/ });
+}
+
+async function scrollToTop(element: Locator): Promise<void> {
+	await element.evaluate((node) =>
+		window.scrollTo(0, node.getBoundingClientRect().top + window.scrollY - 12)
+	);
+}
+
+/**
+ * Types the facilitator's own cards into the write phase's boxes, as she would, and closes her
+ * settings (set before the meeting), which would otherwise push the cards off the screen.
+ */
+async function writeDrafts(page: Page): Promise<void> {
+	for (const { column, text } of FACILITATOR_DRAFTS) {
+		const box = page.getByLabel(`New card in ${column}`);
+		await box.fill(text);
+		await box.press('Enter');
+	}
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	// The settings panel opens again when the board changes under it (the writing count going
+	// up), so it is closed once the others see Maya's count.
+	await page
+		.getByRole('list', { name: 'Cards written so far' })
+		.getByRole('listitem')
+		.filter({ hasText: new RegExp(`\\(you\\)\\s*${FACILITATOR_DRAFTS.length} cards`) })
+		.waitFor();
+	await settle(page);
+	await page.getByText('Facilitator settings', { exact: true }).click();
+}
 
 if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
-const server = await startServer();
-const keys = await generateBoardKeys();
-const doc = buildDemoBoard(await createRichTextWriter());
-const writer = new WebsocketProvider(server.syncUrl, keys.boardId, doc, {
-	protocols: subprotocols(keys.editKey),
-	WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-	disableBc: true
-});
-await new Promise<void>((resolve) => writer.once('sync', () => resolve()));
-await new Promise((resolve) => setTimeout(resolve, 500));
-writer.destroy();
+// Every picture is made anew, so one this script no longer makes does not linger.
+for (const file of readdirSync(OUT)) if (file.endsWith('.png')) rmSync(join(OUT, file));
 
-const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const server = await startServer({ env: { ALLOWED_HOSTS: HOST } });
+const origin = `http://${HOST}:${server.port}`;
+const browser = await chromium.launch({
+	...CHROMIUM_LAUNCH,
+	args: [
+		...CHROMIUM_LAUNCH.args,
+		`--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
+		`--unsafely-treat-insecure-origin-as-secure=${origin}`
+	]
+});
 try {
-	for (const variant of VARIANTS) {
-		const context = await browser.newContext({
-			viewport: variant.viewport,
-			colorScheme: variant.colorScheme,
-			isMobile: variant.phone,
-			hasTouch: variant.phone
-		});
-		await context.addInitScript(() =>
-			localStorage.setItem(
-				'charter.profile',
-				JSON.stringify({ id: 'screenshot-user', name: 'Maya Chen', color: '#7c3aed' })
-			)
-		);
-		const page = await context.newPage();
-		for (const section of SECTIONS) {
-			const path = section ? `/${section}` : '';
-			await page.goto(`${server.httpUrl}/b/${keys.boardId}${path}#edit=${keys.editKey}`);
-			await page.waitForFunction(
-				() => performance.getEntriesByName('charter:board-shown').length > 0
-			);
-			await page.waitForTimeout(400);
-			const file = `${OUT}/${section || 'overview'}-${variant.name}.png`;
-			await page.screenshot({ path: file, fullPage: false });
-			console.log(file);
-		}
-		await context.close();
-	}
+	await shootKickoff(browser, server, origin);
+	await shootRetro(browser, server, origin);
 } finally {
 	await browser.close();
 	await server.kill();
