@@ -44,7 +44,7 @@ describe('phase order', () => {
 	it('gives every phase one line on what to do now, with the votes each person has', () => {
 		for (const phase of RETRO_PHASES) expect(phaseInstruction(phase, 3)).toMatch(/\.$/);
 		expect(phaseInstruction('vote', 5)).toContain('5 votes');
-		expect(phaseInstruction('vote', 1)).toContain('1 vote.');
+		expect(phaseInstruction('vote', 1)).toContain('1 vote each.');
 	});
 });
 

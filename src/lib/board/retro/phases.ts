@@ -62,7 +62,7 @@ export function phaseInstruction(phase: RetroPhase, votesPerPerson: number): str
 		case 'group':
 			return 'Drag a card onto another that says the same thing to group them, and name each group.';
 		case 'vote':
-			return `Vote for what matters most: you have ${votesPerPerson} ${votesPerPerson === 1 ? 'vote' : 'votes'}.`;
+			return `Vote for what matters most: ${votesPerPerson} ${votesPerPerson === 1 ? 'vote' : 'votes'} each.`;
 		case 'discuss':
 			return 'Talk through the top items and turn them into actions.';
 		case 'done':
