@@ -9,6 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from '@playwright/tes
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { RETRO_PHASES, type RetroPhase } from '../src/lib/board/index.ts';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
 import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
@@ -19,7 +20,29 @@ import { profileOf } from './fixtures/demo-team.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 import { DemoBoardClients } from './lib/demo-clients.ts';
 
-const OUT = 'docs/screenshots';
+const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|retro]
+  --out DIR     write the pictures to DIR (default docs/screenshots, the README's)
+  --only WHAT   only the kickoff board's pictures, or only the retro's`;
+
+function options(): { out: string; only: 'kickoff' | 'retro' | null } {
+	try {
+		const { values } = parseArgs({
+			options: { out: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean' } }
+		});
+		if (values.help) {
+			console.log(USAGE);
+			process.exit(0);
+		}
+		if (values.only !== undefined && values.only !== 'kickoff' && values.only !== 'retro')
+			throw new Error(`--only takes kickoff or retro, not "${values.only}"`);
+		return { out: values.out ?? 'docs/screenshots', only: values.only ?? null };
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${USAGE}`);
+		process.exit(2);
+	}
+}
+
+const { out: OUT, only: ONLY } = options();
 /**
  * The name the browser reaches the server by. On 127.0.0.1 the Share panel rightly warns that its
  * links open only on this computer, which is not what a meeting sees. Chromium maps this name to
@@ -196,7 +219,10 @@ async function writeDrafts(page: Page): Promise<void> {
 if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
 // Every picture is made anew, so one this script no longer makes does not linger.
-for (const file of readdirSync(OUT)) if (file.endsWith('.png')) rmSync(join(OUT, file));
+// (Only the subjects this run makes: `--only kickoff` leaves the retro's pictures.)
+for (const file of readdirSync(OUT))
+	if (file.endsWith('.png') && (ONLY === null || file.startsWith('retro-') === (ONLY === 'retro')))
+		rmSync(join(OUT, file));
 
 const server = await startServer({ env: { ALLOWED_HOSTS: HOST } });
 const origin = `http://${HOST}:${server.port}`;
@@ -209,8 +235,8 @@ const browser = await chromium.launch({
 	]
 });
 try {
-	await shootKickoff(browser, server, origin);
-	await shootRetro(browser, server, origin);
+	if (ONLY !== 'retro') await shootKickoff(browser, server, origin);
+	if (ONLY !== 'kickoff') await shootRetro(browser, server, origin);
 } finally {
 	await browser.close();
 	await server.kill();

@@ -43,7 +43,7 @@ for (const [device, options] of Object.entries(DEVICES)) {
 			await expect(ada.getByLabel(/Edit link/)).toBeVisible();
 			await expectAccessible(ada, 'Share panel');
 			await ada.keyboard.press('Escape');
-			await ada.getByText('Export', { exact: true }).click();
+			await ada.locator('summary', { hasText: 'Export' }).click();
 			await expect(ada.getByRole('button', { name: /Markdown/ }).first()).toBeVisible();
 			await expectAccessible(ada, 'Export menu');
 			await ada.keyboard.press('Escape');

@@ -88,7 +88,7 @@ export async function exportFile(
 	page: Page,
 	entry: string
 ): Promise<{ path: string; text: string }> {
-	await page.getByText('Export', { exact: true }).click();
+	await page.locator('summary', { hasText: 'Export' }).click();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: entry }).click();
 	const path = await (await download).path();

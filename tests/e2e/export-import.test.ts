@@ -250,7 +250,7 @@ test.describe('print', () => {
 		};
 		await page.addInitScript(countPrints);
 		await page.evaluate(countPrints);
-		await page.getByText('Export', { exact: true }).click();
+		await page.locator('summary', { hasText: 'Export' }).click();
 		await page.getByRole('link', { name: 'Download PDF' }).click();
 		await expect(page).toHaveURL(`${boardPath}/print?print`);
 		await expect(page.getByRole('heading', { name: 'Charter', level: 2 })).toBeVisible();

@@ -1,0 +1,28 @@
+import type { Component } from 'svelte';
+import ChartNoAxesGantt from '@lucide/svelte/icons/chart-no-axes-gantt';
+import FileText from '@lucide/svelte/icons/file-text';
+import GitCompareArrows from '@lucide/svelte/icons/git-compare-arrows';
+import Grid3x3 from '@lucide/svelte/icons/grid-3x3';
+import History from '@lucide/svelte/icons/history';
+import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
+import ListChecks from '@lucide/svelte/icons/list-checks';
+import MessagesSquare from '@lucide/svelte/icons/messages-square';
+import ShieldAlert from '@lucide/svelte/icons/shield-alert';
+import Users from '@lucide/svelte/icons/users';
+import type { BoardSection } from './sections.ts';
+
+/** The icon beside each section's name in the board's tabs (decorative: the name is the label). */
+export const SECTION_ICONS: Readonly<
+	Record<BoardSection['segment'], Component<{ size?: number }>>
+> = {
+	'': LayoutDashboard,
+	charter: FileText,
+	people: Users,
+	milestones: ChartNoAxesGantt,
+	risks: ShieldAlert,
+	raci: Grid3x3,
+	actions: ListChecks,
+	retro: MessagesSquare,
+	changes: GitCompareArrows,
+	versions: History
+};
