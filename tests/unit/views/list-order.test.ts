@@ -3,6 +3,7 @@ import { addRisk, createBoard, moveRisk, readRisks } from '../../../src/lib/boar
 import {
 	dropIndex,
 	dropSpot,
+	neighbourAfterRemoval,
 	positionOf,
 	stepIndex
 } from '../../../src/lib/board/views/list-order.ts';
@@ -60,6 +61,24 @@ describe('dropIndex', () => {
 		expect(dropIndex(risks(), ids.B ?? '', ids.B ?? '', true)).toBeNull();
 		expect(dropIndex(risks(), ids.B ?? '', ids.A ?? '', true)).toBeNull();
 		expect(dropIndex(risks(), ids.B ?? '', ids.C ?? '', false)).toBeNull();
+	});
+});
+
+describe('neighbourAfterRemoval', () => {
+	const shown = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+
+	it('is the item after the one removed', () => {
+		expect(neighbourAfterRemoval(shown, 'a')).toBe('b');
+		expect(neighbourAfterRemoval(shown, 'b')).toBe('c');
+	});
+
+	it('is the item before when the last one is removed', () => {
+		expect(neighbourAfterRemoval(shown, 'c')).toBe('b');
+	});
+
+	it('is null when the item was alone or is not shown', () => {
+		expect(neighbourAfterRemoval([{ id: 'a' }], 'a')).toBeNull();
+		expect(neighbourAfterRemoval(shown, 'z')).toBeNull();
 	});
 });
 

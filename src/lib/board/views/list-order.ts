@@ -47,6 +47,16 @@ export function dropIndex(
 	return index === from ? null : index;
 }
 
+/**
+ * The item that takes the place of `id` once it leaves the items shown: the one after it, or the
+ * one before when it was last; null when it was alone (or is not shown).
+ */
+export function neighbourAfterRemoval(shown: readonly Listed[], id: string): string | null {
+	const position = shown.findIndex((item) => item.id === id);
+	if (position === -1) return null;
+	return (shown[position + 1] ?? shown[position - 1])?.id ?? null;
+}
+
 /** The 1-based position of `id` in `list` for announcements ("position 3 of 7"), or 0 when absent. */
 export function positionOf(list: readonly Listed[], id: string): number {
 	return list.findIndex((item) => item.id === id) + 1;

@@ -24,6 +24,8 @@ export interface EditableListOptions {
 
 /** The last deletion, offered for undo until the user changes something else. */
 export interface Deletion {
+	/** The deleted item's id, so its row can take the focus back once restored. */
+	readonly id: string;
 	readonly title: string;
 	readonly at: number;
 }
@@ -128,15 +130,19 @@ export abstract class EditableList<Entity extends { id: string }, Patch> {
 		this.#undo.stopCapturing();
 		this.#run(() => this.#commands.remove(this.doc, item.id));
 		this.#undo.stopCapturing();
-		this.#deleted = { title: this.nameOf(item), at: Date.now() };
+		const title = this.nameOf(item);
+		this.#deleted = { id: item.id, title, at: Date.now() };
+		this.announce(`Deleted ${this.#noun} ${title}. Ctrl+Z or the notice's Undo brings it back.`);
 	}
 
-	/** Takes back the deletion offered in the notice. */
-	undoDelete(): void {
-		if (!this.#deleted) return;
+	/** Takes back the deletion offered in the notice; returns the id of the item restored. */
+	undoDelete(): string | null {
+		const deleted = this.#deleted;
+		if (!deleted) return null;
 		this.#undo.undo();
-		this.announce(`Restored ${this.#noun} ${this.#deleted.title}.`);
+		this.announce(`Restored ${this.#noun} ${deleted.title}.`);
 		this.#deleted = null;
+		return deleted.id;
 	}
 
 	/** Hides the undo notice. */

@@ -130,6 +130,13 @@ export class ListReorder {
 		this.#offset = 0;
 	}
 
+	/** Whether the item could move one place up (-1) or down (+1) now: not blocked, not at that end. */
+	canStep(id: string, delta: -1 | 1): boolean {
+		if (this.#blocked()) return false;
+		const items = this.#options.items();
+		return stepIndex(items, this.#options.shown?.() ?? items, id, delta) !== null;
+	}
+
 	/** Moves an item one place up (-1) or down (+1) among those shown; returns whether it moved. */
 	step(id: string, delta: -1 | 1): boolean {
 		const blocked = this.#blocked();
