@@ -11,6 +11,7 @@ import {
 	riskTitles,
 	writeAsPeer
 } from './risks-helpers.ts';
+import { deleteRow } from './row-menu-helpers.ts';
 
 /** Fails the test on any dialog: user text must never run as script. */
 function failOnDialog(page: Page): void {
@@ -210,7 +211,7 @@ test.describe('the risk register shared between two browsers', () => {
 			.dragTo(riskRow(alice, 'Second'), { targetPosition: { x: 40, y: 30 } });
 		await expect.poll(() => riskTitles(bob)).toEqual(['First', 'Second', 'Third']);
 
-		await alice.getByRole('button', { name: 'Delete Second' }).click();
+		await deleteRow(alice, 'Second');
 		await expect.poll(() => riskTitles(bob)).toEqual(['First', 'Third']);
 		await alice.getByRole('button', { name: 'Undo', exact: true }).last().click();
 		await expect.poll(() => riskTitles(bob)).toEqual(['First', 'Second', 'Third']);
@@ -261,7 +262,7 @@ test.describe('the risk register shared between two browsers', () => {
 		}
 		await expect(viewer.getByLabel('Due date of Regulator delays approval')).toBeDisabled();
 		await expect(viewer.getByLabel('New risk')).toHaveCount(0);
-		await expect(viewer.getByRole('button', { name: /^(Move|Delete) / })).toHaveCount(0);
+		await expect(viewer.getByRole('button', { name: /^(Move|Actions for) / })).toHaveCount(0);
 		await expect(viewer.locator('[draggable="true"]')).toHaveCount(0);
 
 		// Typing into the read-only title changes nothing and raises nothing.
@@ -290,7 +291,7 @@ test.describe('the risk register shared between two browsers', () => {
 		await expect(bob.getByRole('button', { name: `Move ${hostile}` })).toBeVisible();
 		await expect(bob.locator('main img')).toHaveCount(0);
 
-		await alice.getByRole('button', { name: `Delete ${hostile}` }).click();
+		await deleteRow(alice, hostile);
 		await expect(alice.getByText(`Deleted “${hostile}”.`)).toBeVisible();
 		await expect(alice.locator('main img')).toHaveCount(0);
 		await expect(register(bob).getByRole('textbox', { name: 'Risk title' })).toHaveCount(0);
