@@ -14,12 +14,14 @@ export async function dragOnto(page: Page, handle: Locator, target: Locator): Pr
 /**
  * Drags the grip `handle` with a finger onto the top part of `target`: real touch events through
  * Chromium's input layer (touch emulation on), which the page sees as pointer events of type touch.
+ * The page is measured once touch is on: a coarse pointer gets larger targets (the row menu's
+ * 44px button), so rows can be taller than they were for the mouse.
  */
 export async function touchDragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
-	const from = (await handle.boundingBox())!;
-	const to = (await target.boundingBox())!;
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+	const from = (await handle.boundingBox())!;
+	const to = (await target.boundingBox())!;
 	const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
 		cdp.send('Input.dispatchTouchEvent', {
 			type,
