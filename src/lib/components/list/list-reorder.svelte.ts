@@ -45,10 +45,11 @@ const DRAG_THRESHOLD = 4;
 
 /**
  * Moving the items of a hand-ordered list (people, RACI tasks, risks, actions): by pointer
- * (mouse, pen, touch) from an item's handle, and by keyboard (Alt+↑ / Alt+↓ on the handle), each
- * keyboard move announced. The list marks itself `data-reorder-list` and each item on screen
- * `data-reorder-item={id}`, so a windowed table that renders only some rows works the same. The
- * move itself is the board's command, so concurrent moves converge as its ordering rules say.
+ * (mouse, pen, touch) from an item's handle, and by keyboard (Alt+↑ / Alt+↓ on the handle, Move
+ * up / Move down in the row's menu), each keyboard move announced. The list marks itself
+ * `data-reorder-list` and each item on screen `data-reorder-item={id}`, so a windowed table that
+ * renders only some rows works the same. The move itself is the board's command, so concurrent
+ * moves converge as its ordering rules say.
  */
 export class ListReorder {
 	readonly #options: ReorderOptions;
