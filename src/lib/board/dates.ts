@@ -34,3 +34,27 @@ export function formatDate(date: string): string {
 		year: 'numeric'
 	});
 }
+
+/**
+ * How far `due` is from `today`, in words: "Due today", "Due tomorrow", "In 5 days",
+ * "1 day late", "3 weeks late", "In 4 months" — days while they are few, then weeks, months
+ * and years.
+ */
+export function dueInWords(due: string, today: string): string {
+	const days = daysUntil(due, today);
+	if (days === 0) return 'Due today';
+	if (days === 1) return 'Due tomorrow';
+	if (days === -1) return '1 day late';
+	const span = spanInWords(Math.abs(days));
+	return days > 0 ? `In ${span}` : `${span} late`;
+}
+
+// A number of days in the largest unit that keeps it readable: "9 days", "3 weeks".
+function spanInWords(days: number): string {
+	const count = (amount: number, unit: string) =>
+		`${amount.toLocaleString()} ${unit}${amount === 1 ? '' : 's'}`;
+	if (days < 14) return count(days, 'day');
+	if (days < 61) return count(Math.round(days / 7), 'week');
+	if (days < 730) return count(Math.round(days / 30.44), 'month');
+	return count(Math.round(days / 365.25), 'year');
+}

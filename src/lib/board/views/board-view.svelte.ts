@@ -29,6 +29,7 @@ import type {
 } from '../schema.ts';
 import { YSnapshot } from './y-snapshot.svelte.ts';
 import { charterHasText, readAddedSections, type OptionalSection } from '../board-sections.ts';
+import { readCharterLead } from './charter-lead.ts';
 
 /**
  * Reactive, validated views of one board for the UI: each getter re-renders its readers when
@@ -41,6 +42,7 @@ export class BoardView {
 	readonly #retro: YSnapshot<RetroSettingsRead>;
 	readonly #addedSections: YSnapshot<ReadonlySet<OptionalSection>>;
 	readonly #charterWritten: YSnapshot<boolean>;
+	readonly #charterLead: YSnapshot<string | null>;
 	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListReads[Key]> };
 	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellMapReads[Key]> };
 
@@ -53,6 +55,7 @@ export class BoardView {
 		this.#retro = snapshot('retro', readRetroSettings);
 		this.#addedSections = snapshot('meta', readAddedSections);
 		this.#charterWritten = snapshot('charter', charterHasText);
+		this.#charterLead = snapshot('charter', readCharterLead);
 		this.#lists = tableOf(LIST_KEYS, (key) => snapshot(key, (doc) => readList(doc, key)));
 		this.#cells = tableOf(CELLS_KEYS, (key) => snapshot(key, (doc) => readCellMap(doc, key)));
 	}
@@ -90,6 +93,11 @@ export class BoardView {
 		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
 			if (holds) shown.add(section);
 		return shown;
+	}
+
+	/** The charter's objective in one line (readCharterLead), or null when none is written. */
+	get charterLead(): string | null {
+		return this.#charterLead.current;
 	}
 
 	/** People in board order. */
