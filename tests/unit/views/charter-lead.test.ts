@@ -28,7 +28,7 @@ describe('readCharterLead', () => {
 		write(doc, 'background', [paragraph('The old gateway is slow.')]);
 		write(doc, 'objectives', [
 			paragraph(''),
-			{ type: 'paragraph', children: [{ text: 'Move ' }, { text: 'every', marks: ['bold'] }] },
+			{ type: 'paragraph', children: [{ text: 'Move ' }, { text: 'every', bold: true }] },
 			paragraph(' card payment\nby Q3.'),
 			paragraph('Cut costs.')
 		]);
