@@ -25,7 +25,10 @@ export function revealEntry(id: string): () => void {
 
 function focusEntry(entry: HTMLElement): void {
 	entry.scrollIntoView({ block: 'center' });
-	// A row's first field, or a RACI task's header cell.
-	const target = entry.querySelector<HTMLElement>('input, textarea, [tabindex]') ?? entry;
+	// A row's title (its first text field), or a RACI task's header cell.
+	const target =
+		entry.querySelector<HTMLElement>('input[type="text"], textarea') ??
+		entry.querySelector<HTMLElement>('[data-task][tabindex]') ??
+		entry;
 	target.focus({ preventScroll: true });
 }
