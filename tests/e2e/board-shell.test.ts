@@ -182,11 +182,41 @@ test.describe('board shell', () => {
 		await page.getByLabel('New task').fill('Sign the contract');
 		await page.getByRole('button', { name: 'Add task' }).click();
 		await openSection(page, 'Overview');
-		await expect(page.getByText('1 open risk', { exact: true })).toBeVisible();
+		const totals = page.getByRole('list', { name: 'Totals' });
+		await expect(totals.getByText('1 open risk', { exact: true })).toBeVisible();
+		await expect(totals.getByText('1 RACI problem', { exact: true })).toBeVisible();
 		await expect(page.getByRole('list', { name: 'Open risks by severity' })).toContainText(
 			'Medium 1'
 		);
-		await expect(page.getByText('1 task needs attention')).toBeVisible();
+		await expect(
+			page.getByRole('list', { name: 'Top risks by score' }).getByRole('link')
+		).toHaveText(['Vendor slips']);
+		await expect(
+			page.getByRole('list', { name: 'RACI tasks that fail a check' }).getByRole('listitem')
+		).toHaveText(['Sign the contract No Accountable · No Responsible']);
+		await expect(page.getByText('1 of 1 task fails a check')).toBeVisible();
+		// The parts still empty say so, and what they are for.
+		await expect(page.getByText('No milestones yet.', { exact: false })).toBeVisible();
+		await expect(page.getByText('No open actions.')).toBeVisible();
+	});
+
+	test('the overview of a new kickoff says each part is empty, with no figures of zeros', async ({
+		browser
+	}) => {
+		const { page } = await createKickoffBoard(browser);
+		const overview = page.getByRole('region', { name: 'Overview' });
+		await expect(overview.getByText('No objective written yet.')).toBeVisible();
+		await expect(overview.getByText(/^No milestones yet\./)).toBeVisible();
+		await expect(overview.getByText(/^No open risks\./)).toBeVisible();
+		await expect(overview.getByText(/^No RACI tasks yet\./)).toBeVisible();
+		await expect(overview.getByText('No open actions.')).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Totals' })).toHaveCount(0);
+		await expect(overview.getByRole('heading', { level: 3 })).toHaveText([
+			'Milestones',
+			'Top risks',
+			'RACI problems',
+			'Overdue actions'
+		]);
 	});
 
 	test('the overview has no serious accessibility violation, light or dark', async ({
