@@ -1,0 +1,76 @@
+import { RETRO_PHASES, type RetroPhase } from '../../src/lib/board/index.ts';
+import { PHASE_LABELS } from '../../src/lib/board/retro/phases.ts';
+import { expect, test, type Page } from './fixtures.ts';
+import {
+	openAsTeammate,
+	storeDemoKickoff,
+	storeDemoRetro,
+	type StoredDemo
+} from './demo-boards.ts';
+import { seriousAxeViolations } from './raci-helpers.ts';
+
+// axe-core finds no serious or critical violation in any section of a full kickoff board, nor in
+// any phase of a retro, light and dark, on a laptop and on a phone. One page per test: axe on a
+// full board takes seconds. (Dialogs and menus, open, are checked by dialogs-a11y.test.ts,
+// app-bar.test.ts and the tests of each control.)
+
+const DEVICES = {
+	laptop: { viewport: { width: 1280, height: 800 } },
+	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+} as const;
+const KICKOFF_SECTIONS = ['', 'charter', 'people', 'milestones', 'risks', 'raci', 'actions'];
+
+/** Opens `link` at `segment` and waits for the board and its fonts. */
+async function show(page: Page, link: string, segment: string): Promise<void> {
+	const [path, key] = link.split('#');
+	await page.goto(`${path}${segment ? `/${segment}` : ''}#${key}`);
+	await page.waitForFunction(() => performance.getEntriesByName('charter:board-shown').length > 0);
+	await page.evaluate(() => document.fonts.ready);
+}
+
+/** The demo retro played on to `phase`. */
+async function retroIn(phase: RetroPhase): Promise<StoredDemo> {
+	const demo = await storeDemoRetro();
+	for (const step of RETRO_PHASES.slice(0, RETRO_PHASES.indexOf(phase) + 1))
+		if (step !== 'write') demo.retro.moveTo(step);
+	await demo.clients.stored();
+	return demo;
+}
+
+let kickoff: StoredDemo | undefined;
+test.afterAll(() => kickoff?.clients.close());
+
+for (const [device, options] of Object.entries(DEVICES)) {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		const as = `on a ${device}, ${colorScheme}`;
+
+		for (const segment of KICKOFF_SECTIONS) {
+			test(`the kickoff's ${segment || 'overview'} has no serious accessibility violation ${as}`, async ({
+				browser
+			}) => {
+				kickoff ??= await storeDemoKickoff();
+				const page = await openAsTeammate(browser, 'maya', { ...options, colorScheme });
+				await show(page, kickoff.link, segment);
+				expect(await seriousAxeViolations(page)).toEqual([]);
+			});
+		}
+
+		for (const phase of RETRO_PHASES) {
+			test(`a retro's ${phase} phase has no serious accessibility violation ${as}`, async ({
+				browser
+			}) => {
+				const demo = await retroIn(phase);
+				try {
+					const page = await openAsTeammate(browser, 'maya', { ...options, colorScheme });
+					await show(page, demo.link, 'retro');
+					await expect(
+						page.getByRole('list', { name: 'Retro phases' }).locator('[aria-current="step"]')
+					).toContainText(PHASE_LABELS[phase]);
+					expect(await seriousAxeViolations(page)).toEqual([]);
+				} finally {
+					demo.clients.close();
+				}
+			});
+		}
+	}
+}
