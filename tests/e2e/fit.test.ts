@@ -10,8 +10,9 @@ import { expect, test, type Page } from './fixtures.ts';
 import { createKickoffBoardIn, newPerson, openSection } from './helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
 
-// Nothing a person needs to read is cut off: the owner and status a select shows, the date a
-// date field shows, at a laptop's width and on a phone.
+// Nothing a person needs to read is cut off: the owner's name beside their avatar, the status in
+// its pill, the value a select shows, the date a date field shows and a milestone's title, at a
+// laptop's width and on a phone.
 
 const VIEWPORTS = [
 	{ name: 'laptop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
@@ -60,8 +61,31 @@ function clippedControls(page: Page): Promise<string[]> {
 	});
 }
 
+/**
+ * The owner names, status pills and milestone titles that are cut: wider (or taller) than the box
+ * that shows them, or, for a pill, running out of its cell.
+ */
+function cutTexts(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const cut: string[] = [];
+		const owners = document.querySelectorAll('main [aria-label^="Owner of"] > span:last-child');
+		const titles = document.querySelectorAll('main :is(input, textarea)[aria-label="Title"]');
+		for (const text of [...owners, ...titles]) {
+			if (text.scrollWidth > text.clientWidth || text.scrollHeight > text.clientHeight + 1)
+				cut.push(`“${text.textContent || (text as HTMLTextAreaElement).value}” is cut`);
+		}
+		for (const pill of document.querySelectorAll('main [aria-label^="Status of"]')) {
+			const box = pill.getBoundingClientRect();
+			const cell = pill.parentElement!.getBoundingClientRect();
+			if (pill.scrollWidth > pill.clientWidth || box.right > cell.right + 0.5)
+				cut.push(`the pill “${pill.textContent}” runs out of its cell`);
+		}
+		return cut;
+	});
+}
+
 for (const device of VIEWPORTS) {
-	test(`owners, statuses and dates are shown whole on a ${device.name}`, async ({
+	test(`owners, statuses, titles and dates are shown whole on a ${device.name}`, async ({
 		browser,
 		baseURL
 	}) => {
@@ -88,14 +112,20 @@ for (const device of VIEWPORTS) {
 				due: '2027-01-15',
 				status: 'at-risk'
 			});
+			addMilestone(doc, {
+				title: 'Payments platform migration for the EU region goes live',
+				owner: tom,
+				due: '2027-03-15'
+			});
 			const task = addRaciTask(doc, { title: 'Integrate checkout with the provider API' });
 			setRaciCell(doc, task, maria, 'A');
 			setRaciCell(doc, task, tom, 'R');
 		});
 		for (const section of ['Risks', 'Actions', 'Milestones']) {
 			await openSection(page, section);
-			await expect(page.locator('main select').first()).toBeVisible();
+			await expect(page.getByRole('button', { name: /^Owner of / }).first()).toBeVisible();
 			expect(await clippedControls(page), section).toEqual([]);
+			expect(await cutTexts(page), section).toEqual([]);
 		}
 	});
 }
