@@ -8,6 +8,7 @@ import {
 	seedSponsorBoard,
 	timelineLabels
 } from './overview-helpers.ts';
+import { pickStatus } from './picker-helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
 
@@ -159,7 +160,7 @@ test('the overview follows what others change, live: scores, a closed risk, a co
 			'Support not trained',
 			'Key engineer leaves'
 		]);
-	await grace.getByRole('combobox', { name: 'Status of Vendor slips' }).selectOption('closed');
+	await pickStatus(grace, 'Vendor slips', 'Closed');
 	await expect
 		.poll(() => linkTexts(ada, 'Top risks by score'))
 		.toEqual([
