@@ -3,8 +3,11 @@ import {
 	$getRoot,
 	$isParagraphNode,
 	BLUR_COMMAND,
+	COLLABORATION_TAG,
 	COMMAND_PRIORITY_EDITOR,
+	COMMAND_PRIORITY_HIGH,
 	FOCUS_COMMAND,
+	KEY_ESCAPE_COMMAND,
 	type LexicalEditor
 } from 'lexical';
 import type * as Y from 'yjs';
@@ -13,6 +16,7 @@ import { createRichTextEditor, registerRichTextBehaviour } from './editor-setup.
 import { $readFormatState, type FormatState } from './formatting.ts';
 import type { FieldProblem } from './field-check.ts';
 import { peerCursorStates, type FieldFocus } from './peer-cursors.ts';
+import { $readSelectionReport, type SelectionReport } from './selection-report.ts';
 import { bindEditorToField, type FieldBinding } from './yjs-binding.ts';
 
 /** Where and how a rich-text field mounts. */
@@ -30,6 +34,13 @@ export interface RichTextFieldOptions {
 	readonly editable: boolean;
 	/** Called with the format at the caret after every change, for the toolbar. */
 	readonly onFormat?: (state: FormatState) => void;
+	/** Called with the selection after every update, for the floating toolbar. */
+	readonly onSelection?: (selection: SelectionReport) => void;
+	/**
+	 * Called on Escape before Lexical's own handling (it blurs the editor); returns true when it
+	 * took the key (the floating toolbar closing, the caret staying).
+	 */
+	readonly onEscape?: () => boolean;
 	/** Called when the field becomes empty or stops being empty, for the placeholder. */
 	readonly onEmpty?: (empty: boolean) => void;
 	/** Called when a remote change makes the field unfit for the editor (see field-check.ts). */
@@ -87,6 +98,15 @@ export function mountRichTextField(options: RichTextFieldOptions): MountedRichTe
 				return false;
 			},
 			COMMAND_PRIORITY_EDITOR
+		),
+		editor.registerCommand(
+			KEY_ESCAPE_COMMAND,
+			(event) => {
+				if (!options.onEscape?.()) return false;
+				event?.preventDefault();
+				return true;
+			},
+			COMMAND_PRIORITY_HIGH
 		),
 		editor.registerCommand(
 			BLUR_COMMAND,
@@ -147,15 +167,16 @@ function seedBeforeFirstEdit(root: HTMLElement, binding: FieldBinding): () => vo
 function registerStateListener(editor: LexicalEditor, options: RichTextFieldOptions): () => void {
 	let format: FormatState | null = null;
 	let empty: boolean | null = null;
-	const report = () =>
+	const report = (remote: boolean) =>
 		editor.getEditorState().read(() => {
 			const nextFormat = $readFormatState();
 			if (!sameFormat(format, nextFormat)) options.onFormat?.((format = nextFormat));
 			const nextEmpty = $isFieldEmpty();
 			if (nextEmpty !== empty) options.onEmpty?.((empty = nextEmpty));
+			options.onSelection?.($readSelectionReport(remote));
 		});
-	report();
-	return editor.registerUpdateListener(report);
+	report(false);
+	return editor.registerUpdateListener(({ tags }) => report(tags.has(COLLABORATION_TAG)));
 }
 
 /** True when a field shows nothing: no blocks, or one empty paragraph. */
