@@ -14,7 +14,7 @@ export async function openCharter(page: Page): Promise<void> {
 	await expect(charterField(page, 'Background')).toHaveAttribute('contenteditable', /true|false/);
 }
 
-/** A charter section (heading, marker, toolbar and field) by its heading. */
+/** A charter section (heading, marker, field and its floating toolbar) by its heading. */
 export function charterSection(page: Page, heading: string): Locator {
 	return page.getByRole('region', { name: heading, exact: true });
 }
@@ -66,9 +66,26 @@ export async function caretAtEndOf(page: Page, field: Locator): Promise<void> {
 		.toBe(true);
 }
 
-/** Clicks a formatting button of a charter section. */
+/** The floating formatting toolbar of a charter section (shown only while it is in use). */
+export function formattingToolbar(page: Page, heading: string): Locator {
+	return page.getByRole('toolbar', { name: `Formatting of ${heading}`, exact: true });
+}
+
+/**
+ * Formats where the caret or selection is in a charter section, as a keyboard user does: Alt+F10
+ * brings up its toolbar, the button is pressed, and Escape returns to the text (the link button
+ * opens the link form instead, which takes focus).
+ */
 export async function format(page: Page, heading: string, button: string): Promise<void> {
-	await charterSection(page, heading).getByRole('button', { name: button, exact: true }).click();
+	await expect(charterField(page, heading)).toBeFocused();
+	await page.keyboard.press('Alt+F10');
+	const toolbar = formattingToolbar(page, heading);
+	await expect(toolbar.getByRole('button').and(page.locator(':focus'))).toHaveCount(1);
+	await toolbar.getByRole('button', { name: button, exact: true }).click();
+	if (button === 'Link') return;
+	await page.keyboard.press('Escape');
+	await expect(toolbar).toBeHidden();
+	await expect(charterField(page, heading)).toBeFocused();
 }
 
 /** The caret of another person drawn in a charter section. */

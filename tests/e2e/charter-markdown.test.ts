@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from './fixtures.ts';
-import { caretAtEnd, charterField, charterSection, openCharter } from './charter-helpers.ts';
+import { caretAtEnd, charterField, formattingToolbar, openCharter } from './charter-helpers.ts';
 import { createKickoffBoard, openInNewBrowser } from './helpers.ts';
 
 // Markdown typed in a charter section becomes its formats, for the writer and for everyone.
@@ -34,8 +34,9 @@ test('Markdown shortcuts make headings, lists, bold and italic, and the others s
 	}
 	// The toolbar knows the formats the shortcuts made.
 	await ada.keyboard.press('Home');
+	await ada.keyboard.press('Alt+F10');
 	await expect(
-		charterSection(ada, 'Objectives').getByRole('button', { name: 'Numbered list' })
+		formattingToolbar(ada, 'Objectives').getByRole('button', { name: 'Numbered list' })
 	).toHaveAttribute('aria-pressed', 'true');
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './fixtures.ts';
+import { format } from './charter-helpers.ts';
 import { exportFile } from './export-helpers.ts';
 import { createKickoffBoardIn, newPerson, openSection } from './helpers.ts';
 import { createRetroBoardIn, writeCard } from './retro-helpers.ts';
@@ -61,10 +62,7 @@ test.describe('security headers and the Content-Security-Policy', () => {
 		const background = page.getByRole('textbox', { name: 'Background', exact: true });
 		await background.click();
 		await page.keyboard.type('Why we start');
-		await page
-			.getByRole('region', { name: 'Background', exact: true })
-			.getByRole('button', { name: 'Bold', exact: true })
-			.click();
+		await format(page, 'Background', 'Bold');
 		await page.keyboard.type(' now');
 		await expect(background).toContainText('Why we start now');
 
