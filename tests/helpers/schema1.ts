@@ -25,11 +25,17 @@ export function fixtureDoc(update: Uint8Array, clientID?: number): Y.Doc {
 	return doc;
 }
 
-/** An export without the fields that say when and by which layout it was written. */
+/**
+ * An export without the fields that say when and by which layout it was written; a file from
+ * before the decision log gets what a board reads it as: an empty log, and no links to one.
+ */
 export function exportedContent(json: object): Record<string, unknown> {
 	const content: Record<string, unknown> = { ...json };
 	delete content.exportedAt;
 	delete content.schema;
+	content.decisions ??= [];
+	for (const name of ['milestones', 'risks', 'actions'])
+		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
 	return content;
 }
 

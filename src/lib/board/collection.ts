@@ -70,7 +70,7 @@ export function updateEntry<Entity extends Ordered>(
 		textFields.includes(field) ? plainTextOf(entry.get(field)) : entry.get(field);
 	// Rewriting an unchanged field would still overwrite a peer's concurrent edit of it.
 	const changes = Object.entries(patch).filter(
-		([field, value]) => value !== undefined && stored(field) !== value
+		([field, value]) => value !== undefined && !sameValue(stored(field), value)
 	);
 	if (changes.length === 0) return;
 	const schema = boardSchemaVersion(doc);
@@ -133,6 +133,13 @@ export function existingEntry(
 	const entry = boardRoots(doc)[collection.key].get(id);
 	if (!(entry instanceof Y.Map)) throw new EntityNotFoundError(collection.key, String(id));
 	return entry as Y.Map<unknown>;
+}
+
+// Equal values, and arrays of equal values (a decision's consulted people), in the same order.
+function sameValue(stored: unknown, value: unknown): boolean {
+	if (Array.isArray(stored) && Array.isArray(value))
+		return stored.length === value.length && stored.every((item, i) => item === value[i]);
+	return stored === value;
 }
 
 function rootOf(doc: Y.Doc, collection: { readonly key: RootKey }): Y.Map<unknown> {

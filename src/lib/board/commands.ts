@@ -74,9 +74,9 @@ const actions = collection('actions');
  * The commands of a hand-ordered collection, as its list in the UI takes them: its own `add`, and
  * the update, remove and move that are the same for each (their errors name them
  * `update<Noun>`, …); `alsoRemove` deletes, in the removing transaction, what hangs on the entry
- * (a person's RACI cells).
+ * (a person's RACI cells). A patch that links a decision must name one the board has.
  */
-function listCommands<Key extends ListKey, Add, PatchSchema extends z.ZodType>(
+export function listCommands<Key extends ListKey, Add, PatchSchema extends z.ZodType>(
 	key: Key,
 	noun: string,
 	add: Add,
@@ -89,6 +89,8 @@ function listCommands<Key extends ListKey, Add, PatchSchema extends z.ZodType>(
 		update(doc: Y.Doc, id: string, patch: z.input<PatchSchema>): void {
 			const command = `update${noun}`;
 			const valid = parseInput(command, patchSchema, patch) as Record<string, unknown>;
+			if (typeof valid.decision === 'string' && valid.decision !== '')
+				existingEntry(doc, { key: 'decisions' }, valid.decision);
 			updateEntry(doc, entries, entityId(command, id), valid);
 		},
 		remove(doc: Y.Doc, id: string): void {

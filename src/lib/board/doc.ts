@@ -28,7 +28,8 @@ export const ROOT_KEYS = {
 	retro: 'retro',
 	retroColumns: 'retroColumns',
 	retroCards: 'retroCards',
-	retroVotes: 'retroVotes'
+	retroVotes: 'retroVotes',
+	decisions: 'decisions'
 } as const;
 /** A top-level key of the board document. */
 export type RootKey = keyof typeof ROOT_KEYS;

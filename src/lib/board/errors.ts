@@ -75,3 +75,22 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 		})
 		.join('; ');
 }
+
+/** A decision would supersede itself, directly or through the chain of its successors. */
+export class DecisionCycleError extends BoardCommandError {
+	/** The decision that was to be superseded. */
+	readonly decisionId: string;
+	/** The decision named as its successor. */
+	readonly successorId: string;
+
+	constructor(decisionId: string, successorId: string) {
+		super(
+			decisionId === successorId
+				? 'a decision cannot supersede itself'
+				: 'that decision is already superseded, directly or in turn, by this one'
+		);
+		this.name = 'DecisionCycleError';
+		this.decisionId = decisionId;
+		this.successorId = successorId;
+	}
+}

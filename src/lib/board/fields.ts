@@ -10,6 +10,22 @@ import { ID_PATTERN, VERSION_ID_PATTERN } from './ids.ts';
 export const idSchema = z.string().regex(ID_PATTERN, 'Expected a 16-character base64url id');
 /** A reference to a person (by id), or '' for nobody. */
 export const personRefSchema = z.union([idSchema, z.literal('')]);
+/** Most people one decision lists as consulted: far above a real meeting, to bound the array. */
+export const MAX_CONSULTED = 100;
+
+/** A reference to a decision (by id), or '' for none. */
+export const decisionRefSchema = z.union([idSchema, z.literal('')]);
+
+/**
+ * The people consulted on a decision, by id, each once. Stored as a plain array, so two people
+ * changing it at once is last-writer-wins (one's pick replaces the other's): acceptable for a
+ * list edited rarely and by one owner, and far simpler than a nested Y.Array per decision.
+ */
+export const consultedSchema = z
+	.array(idSchema)
+	.max(MAX_CONSULTED, { error: `at most ${MAX_CONSULTED} people` })
+	.transform((ids) => [...new Set(ids)]);
+
 /**
  * Control characters (C0, DEL, C1): a name never needs one, and a peer could use them to break
  * a line, a log or a terminal that shows the text.

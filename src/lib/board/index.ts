@@ -5,6 +5,7 @@ export * from './order.ts';
 export * from './errors.ts';
 export * from './doc.ts';
 export * from './commands.ts';
+export * from './decisions.ts';
 export * from './read.ts';
 export * from './text.ts';
 export * from './text-change.ts';

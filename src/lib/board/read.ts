@@ -7,6 +7,7 @@ import { readMetaFields, type MetaRead } from './read-meta.ts';
 import {
 	actionSchema,
 	baselineSchema,
+	decisionSchema,
 	milestoneSchema,
 	personSchema,
 	raciTaskSchema,
@@ -111,7 +112,8 @@ export const LISTS = {
 	raciTasks: raciTaskSchema,
 	actions: actionSchema,
 	retroColumns: retroColumnSchema,
-	retroCards: retroCardSchema
+	retroCards: retroCardSchema,
+	decisions: decisionSchema
 } as const;
 /** A hand-ordered collection. */
 export type ListKey = keyof typeof LISTS;
@@ -178,6 +180,8 @@ export const readActions = (doc: Y.Doc) => readList(doc, 'actions');
 export const readRetroColumns = (doc: Y.Doc) => readList(doc, 'retroColumns');
 /** Published retrospective cards, sorted (across all columns). */
 export const readRetroCards = (doc: Y.Doc) => readList(doc, 'retroCards');
+/** Decisions of the decision log, sorted. */
+export const readDecisions = (doc: Y.Doc) => readList(doc, 'decisions');
 /** Filled RACI cells keyed by raciCellKey. */
 export const readRaci = (doc: Y.Doc) => readCellMap(doc, 'raci');
 /** Votes per card and user, keyed by retroVoteKey. */

@@ -3,7 +3,9 @@ import * as z from 'zod';
 import {
 	cardTextSchema,
 	colorSchema,
+	consultedSchema,
 	dateSchema,
+	decisionRefSchema,
 	idSchema,
 	orderSchema,
 	personRefSchema,
@@ -56,6 +58,11 @@ export type RaciValue = (typeof RACI_VALUES)[number];
 export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
 /** An action item state. */
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Decision states: proposed until made; superseded by a later one, or reversed. */
+export const DECISION_STATUSES = ['proposed', 'decided', 'superseded', 'reversed'] as const;
+/** A decision state. */
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** Retrospective phases, in the order a facilitator walks through them. */
 export const RETRO_PHASES = ['write', 'reveal', 'group', 'vote', 'discuss', 'done'] as const;
@@ -115,7 +122,8 @@ export const EDITABLE_FIELDS = {
 		title: titleSchema,
 		due: dateSchema,
 		owner: personRefSchema,
-		status: oneOf(MILESTONE_STATUSES)
+		status: oneOf(MILESTONE_STATUSES),
+		decision: decisionRefSchema
 	},
 	risks: {
 		title: titleSchema,
@@ -123,7 +131,8 @@ export const EDITABLE_FIELDS = {
 		impact: riskScoreSchema,
 		owner: personRefSchema,
 		status: oneOf(RISK_STATUSES),
-		due: dateSchema
+		due: dateSchema,
+		decision: decisionRefSchema
 	},
 	raciTasks: { title: titleSchema },
 	actions: {
@@ -131,7 +140,16 @@ export const EDITABLE_FIELDS = {
 		owner: personRefSchema,
 		due: dateSchema,
 		status: oneOf(ACTION_STATUSES),
-		source: z.union([idSchema, z.literal('')])
+		source: z.union([idSchema, z.literal('')]),
+		decision: decisionRefSchema
+	},
+	// `supersededBy` is not here: only supersedeDecision sets it, after checking for a cycle.
+	decisions: {
+		title: titleSchema,
+		status: oneOf(DECISION_STATUSES),
+		decidedOn: dateSchema,
+		owner: personRefSchema,
+		consulted: consultedSchema
 	}
 } as const;
 const {
@@ -139,8 +157,16 @@ const {
 	milestones: milestoneFields,
 	risks: riskFields,
 	raciTasks: raciTaskFields,
-	actions: actionFields
+	actions: actionFields,
+	decisions: decisionFields
 } = EDITABLE_FIELDS;
+
+/**
+ * The link to a decision as entities read it: entries written before decisions existed have no
+ * such key, and read as linked to none. (Only here, never in EDITABLE_FIELDS: zod 4 applies a
+ * default inside `.partial()`, so a patch without the field would reset the link.)
+ */
+const storedDecisionRef = decisionRefSchema.default('');
 
 // How readers see the plain text fields: a schema-1 string or a schema-2 Y.Text (text.ts).
 const storedTitle = storedText(titleSchema, TITLE_SHAPE);
@@ -161,6 +187,7 @@ export const milestoneSchema = z.object({
 	id: idSchema,
 	...milestoneFields,
 	title: storedTitle,
+	decision: storedDecisionRef,
 	order: orderSchema
 });
 /** A project milestone. */
@@ -171,6 +198,7 @@ export const riskSchema = z.object({
 	id: idSchema,
 	...riskFields,
 	title: storedTitle,
+	decision: storedDecisionRef,
 	mitigation: z.instanceof(Y.XmlText),
 	order: orderSchema,
 	createdAt: timestampSchema
@@ -188,11 +216,32 @@ export const actionSchema = z.object({
 	id: idSchema,
 	...actionFields,
 	title: storedTitle,
+	decision: storedDecisionRef,
 	order: orderSchema,
 	createdAt: timestampSchema
 });
 /** An action item. */
 export type Action = z.output<typeof actionSchema>;
+
+/** The rich-text fields of a decision, created with it (DESIGN.md §3), in display order. */
+export const DECISION_TEXT_FIELDS = ['context', 'options', 'consequences'] as const;
+/** A rich-text field of a decision. */
+export type DecisionTextField = (typeof DECISION_TEXT_FIELDS)[number];
+
+/** An entry of `decisions`; its three texts are live rich-text types, kept by reference. */
+export const decisionSchema = z.object({
+	id: idSchema,
+	...decisionFields,
+	title: storedTitle,
+	supersededBy: decisionRefSchema,
+	context: z.instanceof(Y.XmlText),
+	options: z.instanceof(Y.XmlText),
+	consequences: z.instanceof(Y.XmlText),
+	order: orderSchema,
+	createdAt: timestampSchema
+});
+/** A decision in the decision log. */
+export type Decision = z.output<typeof decisionSchema>;
 
 /** `retro`: the retrospective's settings. */
 export const retroSettingsSchema = z.object({
@@ -240,7 +289,8 @@ export const newMilestoneSchema = z.strictObject({
 	title: titleSchema,
 	due: dateSchema.default(''),
 	owner: personRefSchema.default(''),
-	status: milestoneFields.status.default('planned')
+	status: milestoneFields.status.default('planned'),
+	decision: decisionRefSchema.default('')
 });
 /** Input of addMilestone. */
 export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;
@@ -256,7 +306,8 @@ export const newRiskSchema = z.strictObject({
 	impact: riskScoreSchema.default(3),
 	owner: personRefSchema.default(''),
 	status: riskFields.status.default('open'),
-	due: dateSchema.default('')
+	due: dateSchema.default(''),
+	decision: decisionRefSchema.default('')
 });
 /** Input of addRisk. */
 export type NewRiskInput = z.input<typeof newRiskSchema>;
@@ -280,7 +331,8 @@ export const newActionSchema = z.strictObject({
 	owner: personRefSchema.default(''),
 	due: dateSchema.default(''),
 	status: actionFields.status.default('todo'),
-	source: actionFields.source.default('')
+	source: actionFields.source.default(''),
+	decision: decisionRefSchema.default('')
 });
 /** Input of addAction. */
 export type NewActionInput = z.input<typeof newActionSchema>;
@@ -288,6 +340,21 @@ export type NewActionInput = z.input<typeof newActionSchema>;
 export const actionPatchSchema = z.strictObject(actionFields).partial();
 /** Input of updateAction. */
 export type ActionPatch = z.input<typeof actionPatchSchema>;
+
+/** Input of addDecision; a new decision is proposed until someone marks it decided. */
+export const newDecisionSchema = z.strictObject({
+	title: titleSchema,
+	status: decisionFields.status.default('proposed'),
+	decidedOn: dateSchema.default(''),
+	owner: personRefSchema.default(''),
+	consulted: consultedSchema.default([])
+});
+/** Input of addDecision. */
+export type NewDecisionInput = z.input<typeof newDecisionSchema>;
+/** Input of updateDecision; its texts are edited through their Y.XmlTexts, never replaced. */
+export const decisionPatchSchema = z.strictObject(decisionFields).partial();
+/** Input of updateDecision. */
+export type DecisionPatch = z.input<typeof decisionPatchSchema>;
 
 /** Options of the commands that stamp `createdAt`. */
 export const createOptionsSchema = z.strictObject({ now: timestampSchema.optional() });

@@ -35,7 +35,8 @@ export const PLAIN_TEXT_FIELDS = {
 	raciTasks: { title: TITLE_SHAPE },
 	actions: { title: TITLE_SHAPE },
 	retroColumns: { title: TITLE_SHAPE },
-	retroCards: { text: CARD_TEXT_SHAPE }
+	retroCards: { text: CARD_TEXT_SHAPE },
+	decisions: { title: TITLE_SHAPE }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, TextShape>>>>;
 
 /** A collection whose entries hold plain text fields. */

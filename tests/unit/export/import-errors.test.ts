@@ -49,7 +49,15 @@ describe('readBoardImport', () => {
 		(file.risks[1] as { status: string }).status = 'gone';
 		file.risks[2]!.due = '2026-02-30';
 		file.milestones = [
-			{ id: 'AAAAAAAAAAAAAAAA', title: '', due: '', owner: '', status: 'planned', order: 'a0' }
+			{
+				id: 'AAAAAAAAAAAAAAAA',
+				title: '',
+				due: '',
+				owner: '',
+				status: 'planned',
+				decision: '',
+				order: 'a0'
+			}
 		];
 		file.charter.background = [
 			{ type: 'paragraph', children: [{ text: 'x', link: 'javascript:alert(1)' }] }

@@ -10,7 +10,14 @@ import {
 } from '../../../server/sync/update-admission.ts';
 import { inspectStoredUpdate } from '../../../server/sync/update-items.ts';
 import { readUpdateShape } from '../../../server/sync/update-shape.ts';
-import { addRisk, createBoard } from '../../../src/lib/board/index.ts';
+import {
+	addDecision,
+	addPerson,
+	addRisk,
+	createBoard,
+	readDecisions,
+	updateDecision
+} from '../../../src/lib/board/index.ts';
 
 /** The update a change to a scratch doc makes. */
 function updateOf(change: (doc: Y.Doc) => void, doc = new Y.Doc()): Uint8Array {
@@ -110,6 +117,19 @@ describe('admitUpdate', () => {
 		const board = boardWithRisk();
 		expect(admitUpdate(Y.encodeStateAsUpdate(board), emptyBoard(), limits)).toBeNull();
 		const edit = updateOf((doc) => doc.getMap('meta').set('title', 'Renamed'), board);
+		expect(admitUpdate(edit, { doc: board, bytes: 10_000 }, limits)).toBeNull();
+	});
+
+	it('admits the decision log: a decision with its texts, its consulted people, a link to it', () => {
+		const board = createBoard('kickoff');
+		const ada = addPerson(board, { name: 'Ada' });
+		const add = updateOf(() => addDecision(board, { title: 'Use Postgres' }), board);
+		expect(admitUpdate(add, { doc: board, bytes: 10_000 }, limits)).toBeNull();
+		const [decision] = readDecisions(board).items;
+		const edit = updateOf(() => {
+			updateDecision(board, decision!.id, { consulted: [ada], status: 'decided' });
+			addRisk(board, { title: 'Cost', decision: decision!.id });
+		}, board);
 		expect(admitUpdate(edit, { doc: board, bytes: 10_000 }, limits)).toBeNull();
 	});
 

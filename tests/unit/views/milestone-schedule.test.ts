@@ -15,6 +15,7 @@ function milestone(fields: Partial<Milestone> & { title: string }): Milestone {
 		due: '',
 		owner: '',
 		status: 'planned',
+		decision: '',
 		order: `a${next}`,
 		...fields
 	};

@@ -10,6 +10,7 @@ import {
 	type RootKey
 } from '../doc.ts';
 import { BoardAlreadyInitializedError } from '../errors.ts';
+import { DECISION_TEXT_FIELDS } from '../schema.ts';
 import { raciCellKey, retroVoteKey } from '../read.ts';
 import { nameEveryGroup } from '../retro/groups.ts';
 import { retroExtraRoots } from '../retro/model.ts';
@@ -115,8 +116,16 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		writeEntries(doc, 'raciTasks', board.raciTasks);
 		for (const cell of board.raci) roots.raci.set(raciCellKey(cell.task, cell.person), cell.value);
 		writeEntries(doc, 'actions', board.actions);
+		for (const decision of board.decisions) writeDecision(doc, decision);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
+}
+
+function writeDecision(doc: Y.Doc, decision: BoardImport['decisions'][number]): void {
+	const texts = DECISION_TEXT_FIELDS.map((field) => [field, new Y.XmlText()] as const);
+	const fields = { ...decision, ...Object.fromEntries(texts) };
+	boardRoots(doc).decisions.set(decision.id, entryMap('decisions', fields));
+	for (const [field, text] of texts) writeRichText(text, decision[field]);
 }
 
 function writeRetro(doc: Y.Doc, retro: NonNullable<BoardImport['retro']>): void {

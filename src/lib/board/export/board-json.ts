@@ -5,6 +5,8 @@ import { readBoard, type BoardRead } from '../read-board.ts';
 import type {
 	Action,
 	BoardKind,
+	Decision,
+	DecisionTextField,
 	Milestone,
 	Person,
 	RaciTask,
@@ -23,6 +25,10 @@ export const EXPORT_FORMAT = 'charter-board';
 
 /** A risk in an export: its mitigation in the documented rich-text form. */
 export type ExportedRisk = Omit<Risk, 'mitigation'> & { mitigation: RichTextBlock[] };
+
+/** A decision in an export: its context, options and consequences in the rich-text form. */
+export type ExportedDecision = Omit<Decision, DecisionTextField> &
+	Record<DecisionTextField, RichTextBlock[]>;
 
 /** The retrospective of a retro board in an export. */
 export interface ExportedRetro {
@@ -52,6 +58,7 @@ export interface BoardExport {
 	raciTasks: RaciTask[];
 	raci: { task: string; person: string; value: RaciValue }[];
 	actions: Action[];
+	decisions: ExportedDecision[];
 	retro: ExportedRetro | null;
 }
 
@@ -86,6 +93,7 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 			return { task: taskId, person: personId, value };
 		}),
 		actions: [...read.actions],
+		decisions: read.decisions.map(exportDecision),
 		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }
@@ -93,6 +101,16 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 // Keyed cells in key order, so two exports of the same board are the same text.
 function sortedEntries<Value>(cells: ReadonlyMap<string, Value>): [string, Value][] {
 	return [...cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function exportDecision(decision: Decision): ExportedDecision {
+	const { context, options, consequences, ...fields } = decision;
+	return {
+		...fields,
+		context: readRichText(context),
+		options: readRichText(options),
+		consequences: readRichText(consequences)
+	};
 }
 
 function exportCharter(read: BoardRead): Record<CharterSection, RichTextBlock[]> {

@@ -3,6 +3,7 @@ import { CHARTER_SECTIONS } from '../doc.ts';
 import {
 	BOARD_KINDS,
 	EDITABLE_FIELDS,
+	decisionRefSchema,
 	SCHEMA_VERSION,
 	cardTextSchema,
 	oneOf,
@@ -25,16 +26,27 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ENTRIES);
 // Each entry as the export writes it: the fields users edit (schema.ts), with its id and order.
 const entry = <Fields extends z.ZodRawShape>(fields: Fields) =>
 	z.object({ id: idSchema, ...fields, order: orderSchema });
+// Files written before decisions existed have no links to one, nor a decision log.
+const decisionLink = { decision: decisionRefSchema.default('') };
 const person = entry(EDITABLE_FIELDS.people);
-const milestone = entry(EDITABLE_FIELDS.milestones);
+const milestone = entry({ ...EDITABLE_FIELDS.milestones, ...decisionLink });
 const risk = entry({
 	...EDITABLE_FIELDS.risks,
+	...decisionLink,
 	mitigation: richTextSchema,
 	createdAt: timestampSchema
 });
 const raciTask = entry(EDITABLE_FIELDS.raciTasks);
 const raciCell = z.object({ task: idSchema, person: idSchema, value: raciValueSchema });
-const action = entry({ ...EDITABLE_FIELDS.actions, createdAt: timestampSchema });
+const action = entry({ ...EDITABLE_FIELDS.actions, ...decisionLink, createdAt: timestampSchema });
+const decision = entry({
+	...EDITABLE_FIELDS.decisions,
+	supersededBy: decisionRefSchema,
+	context: richTextSchema,
+	options: richTextSchema,
+	consequences: richTextSchema,
+	createdAt: timestampSchema
+});
 const retro = z.object({
 	settings: retroSettingsSchema.extend({ anonymous: z.boolean(), locked: z.boolean() }),
 	columns: list(z.object({ id: idSchema, title: titleSchema, order: orderSchema })),
@@ -82,6 +94,7 @@ const boardShape = z.object({
 	raciTasks: list(raciTask),
 	raci: list(raciCell),
 	actions: list(action),
+	decisions: list(decision).default([]),
 	retro: retro.nullable()
 });
 
@@ -115,6 +128,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	ids('milestones', board.milestones);
 	ids('risks', board.risks);
 	ids('actions', board.actions);
+	const decisions = ids('decisions', board.decisions);
 	const owner = (name: string, entries: readonly { owner: string }[]) =>
 		entries.forEach((entry, index) => {
 			if (entry.owner !== '' && !people.has(entry.owner))
@@ -126,6 +140,8 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	owner('milestones', board.milestones);
 	owner('risks', board.risks);
 	owner('actions', board.actions);
+	owner('decisions', board.decisions);
+	issues.push(...decisionIssues(board, people, decisions));
 	const cells = new Set<string>();
 	board.raci.forEach((cell, index) => {
 		if (!tasks.has(cell.task))
@@ -143,6 +159,32 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 		cells.add(key);
 	});
 	if (board.retro) issues.push(...retroIssues(board.retro));
+	return issues;
+}
+
+// Links to decisions and consulted people must name entries of the file.
+function decisionIssues(
+	board: z.output<typeof boardShape>,
+	people: ReadonlySet<string>,
+	decisions: ReadonlySet<string>
+): Issue[] {
+	const issues: Issue[] = [];
+	const linked = (path: (string | number)[], id: string) => {
+		if (id !== '' && !decisions.has(id))
+			issues.push({ path, message: `no decision has the id ${id}` });
+	};
+	for (const name of ['milestones', 'risks', 'actions'] as const)
+		board[name].forEach((entry, index) => linked([name, index, 'decision'], entry.decision));
+	board.decisions.forEach((entry, index) => {
+		linked(['decisions', index, 'supersededBy'], entry.supersededBy);
+		entry.consulted.forEach((id, at) => {
+			if (!people.has(id))
+				issues.push({
+					path: ['decisions', index, 'consulted', at],
+					message: `no person has the id ${id}`
+				});
+		});
+	});
 	return issues;
 }
 

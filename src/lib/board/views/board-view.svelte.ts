@@ -19,6 +19,7 @@ import {
 import type {
 	Action,
 	Baseline,
+	Decision,
 	Milestone,
 	Person,
 	RaciTask,
@@ -128,6 +129,11 @@ export class BoardView {
 	/** Action items in board order. */
 	get actions(): Action[] {
 		return this.#lists.actions.current.items;
+	}
+
+	/** Decisions of the decision log in board order. */
+	get decisions(): Decision[] {
+		return this.#lists.decisions.current.items;
 	}
 
 	/** Retro settings, or `ok: false` on a board that is not a retro. */
