@@ -10,21 +10,38 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RETRO_PHASES, type RetroPhase } from '../src/lib/board/index.ts';
+import {
+	readList,
+	RETRO_PHASES,
+	setBaseline,
+	updateMilestone,
+	type RetroPhase
+} from '../src/lib/board/index.ts';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
 import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
 import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
+import { versionsApi } from '../tests/helpers/versions-api.ts';
 import { buildDemoBoard } from './fixtures/demo-board.ts';
 import { DemoRetro, FACILITATOR_DRAFTS } from './fixtures/demo-retro.ts';
 import { profileOf } from './fixtures/demo-team.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 import { DemoBoardClients } from './lib/demo-clients.ts';
 
-const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|retro]
+const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|baseline|retro]
   --out DIR     write the pictures to DIR (default docs/screenshots, the README's)
-  --only WHAT   only the kickoff board's pictures, or only the retro's`;
+  --only WHAT   only the kickoff board's pictures, its milestones against a baseline, or the retro's`;
 
-function options(): { out: string; only: 'kickoff' | 'retro' | null } {
+/** The groups of pictures, each made from its own demo board. */
+const GROUPS = ['kickoff', 'baseline', 'retro'] as const;
+type Group = (typeof GROUPS)[number];
+
+/** The group a picture belongs to, by its name. */
+function groupOf(file: string): Group {
+	if (file.startsWith('retro-')) return 'retro';
+	return file.startsWith('milestones-baseline-') ? 'baseline' : 'kickoff';
+}
+
+function options(): { out: string; only: Group | null } {
 	try {
 		const { values } = parseArgs({
 			options: { out: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean' } }
@@ -33,9 +50,10 @@ function options(): { out: string; only: 'kickoff' | 'retro' | null } {
 			console.log(USAGE);
 			process.exit(0);
 		}
-		if (values.only !== undefined && values.only !== 'kickoff' && values.only !== 'retro')
-			throw new Error(`--only takes kickoff or retro, not "${values.only}"`);
-		return { out: values.out ?? 'docs/screenshots', only: values.only ?? null };
+		const only = values.only ?? null;
+		if (only !== null && !GROUPS.includes(only as Group))
+			throw new Error(`--only takes ${GROUPS.join(', ')}, not "${only}"`);
+		return { out: values.out ?? 'docs/screenshots', only: only as Group | null };
 	} catch (error) {
 		console.error(`${(error as Error).message}\n${USAGE}`);
 		process.exit(2);
@@ -136,6 +154,48 @@ async function shootKickoff(browser: Browser, server: TestServer, origin: string
 	}
 }
 
+/**
+ * The milestones weeks after the kickoff: its baseline saved, three dates since moved (5 and 12
+ * days later, 4 days earlier), so the rows and the timeline show the slips.
+ */
+async function shootBaseline(browser: Browser, server: TestServer, origin: string): Promise<void> {
+	const keys = await generateBoardKeys();
+	const doc = buildDemoBoard(await createRichTextWriter());
+	const clients = await DemoBoardClients.store(server, keys, doc);
+	try {
+		const saved = await versionsApi(server.httpUrl, keys.boardId).save(keys.editKey, {
+			label: 'Kickoff',
+			createdBy: 'Maya'
+		});
+		if (!saved.ok) throw new Error(`saving the baseline answered ${saved.status}`);
+		const { id } = (await saved.json()) as { id: string };
+		setBaseline(doc, { versionId: id, label: 'Kickoff' });
+		const moves: Record<string, number> = {
+			'Security review': 5,
+			'10% of traffic on the new gateway': 12,
+			'Old gateway switched off': -4
+		};
+		for (const milestone of readList(doc, 'milestones').items) {
+			const days = moves[milestone.title];
+			if (days === undefined) continue;
+			const due = new Date(`${milestone.due}T00:00:00Z`);
+			due.setUTCDate(due.getUTCDate() + days);
+			updateMilestone(doc, milestone.id, { due: due.toISOString().slice(0, 10) });
+		}
+		await clients.stored();
+		for (const variant of EVERY_VARIANT.filter((v) => v.device === 'laptop')) {
+			const page = await openAs(browser, variant);
+			await show(page, `${origin}/b/${keys.boardId}/milestones#edit=${keys.editKey}`);
+			await page.getByText('12 days late').waitFor();
+			await settle(page);
+			await save(page, 'milestones-baseline', variant);
+			await page.context().close();
+		}
+	} finally {
+		clients.close();
+	}
+}
+
 /** The Share panel open over the page, as someone about to send the link sees it. */
 async function shootSharePanel(page: Page, variant: Variant): Promise<void> {
 	await page.getByText('Share', { exact: true }).click();
@@ -221,8 +281,7 @@ mkdirSync(OUT, { recursive: true });
 // Every picture is made anew, so one this script no longer makes does not linger.
 // (Only the subjects this run makes: `--only kickoff` leaves the retro's pictures.)
 for (const file of readdirSync(OUT))
-	if (file.endsWith('.png') && (ONLY === null || file.startsWith('retro-') === (ONLY === 'retro')))
-		rmSync(join(OUT, file));
+	if (file.endsWith('.png') && (ONLY === null || groupOf(file) === ONLY)) rmSync(join(OUT, file));
 
 const server = await startServer({ env: { ALLOWED_HOSTS: HOST } });
 const origin = `http://${HOST}:${server.port}`;
@@ -235,8 +294,10 @@ const browser = await chromium.launch({
 	]
 });
 try {
-	if (ONLY !== 'retro') await shootKickoff(browser, server, origin);
-	if (ONLY !== 'kickoff') await shootRetro(browser, server, origin);
+	const makes = (group: Group) => ONLY === null || ONLY === group;
+	if (makes('kickoff')) await shootKickoff(browser, server, origin);
+	if (makes('baseline')) await shootBaseline(browser, server, origin);
+	if (makes('retro')) await shootRetro(browser, server, origin);
 } finally {
 	await browser.close();
 	await server.kill();

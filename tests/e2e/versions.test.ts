@@ -98,7 +98,7 @@ test.describe('versions and the kickoff baseline', () => {
 			'Added Cloud outage, score 9 (likelihood 3 × impact 3), owner Unassigned',
 			'Re-scored Vendor late: score 12 (likelihood 3 × impact 4) changed to 20 (likelihood 5 × impact 4)',
 			'Design × Ben: empty changed to R',
-			'Moved Beta: due Mar 1, 2026 changed to Apr 15, 2026'
+			'Moved Beta: from Mar 1, 2026 to Apr 15, 2026 (45 days later)'
 		];
 		const expectChanges = async (reader: Page) => {
 			await reader.getByRole('link', { name: 'Changes since baseline' }).click();

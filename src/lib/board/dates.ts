@@ -22,8 +22,11 @@ export function daysUntil(due: string, today: string): number {
 	return dayNumber(due) - dayNumber(today);
 }
 
-/** A `YYYY-MM-DD` date as the user's locale writes it, short ("12 Mar 2026"). */
-export function formatDate(date: string): string {
+/**
+ * A `YYYY-MM-DD` date as the user's locale writes it, short ("12 Mar 2026"; "12 Mar" without
+ * the year, beside a date that gives it).
+ */
+export function formatDate(date: string, { withYear = true }: { withYear?: boolean } = {}): string {
 	const [year, month, day] = date.split('-').map(Number);
 	// setFullYear, not the constructor: it reads years 0–99 as 1900–1999.
 	const local = new Date(2000, 0, 1);
@@ -31,7 +34,7 @@ export function formatDate(date: string): string {
 	return local.toLocaleDateString(undefined, {
 		day: 'numeric',
 		month: 'short',
-		year: 'numeric'
+		...(withYear ? { year: 'numeric' } : {})
 	});
 }
 

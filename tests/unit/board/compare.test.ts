@@ -150,8 +150,8 @@ describe('compareBoards', () => {
 
 		const { milestones } = compareBoards(baseline, doc);
 		expect(milestones.moved).toEqual([
-			{ id: board.beta, title: 'Beta', before: '2026-03-01', after: '2026-04-15' },
-			{ id: board.launch, title: 'Launch', before: '2026-06-01', after: '' }
+			{ id: board.beta, title: 'Beta', before: '2026-03-01', after: '2026-04-15', slip: 45 },
+			{ id: board.launch, title: 'Launch', before: '2026-06-01', after: '', slip: null }
 		]);
 		expect(milestones.added).toEqual([
 			{ id: review, title: 'Review', due: '2026-05-01', status: 'planned' }
@@ -166,6 +166,26 @@ describe('compareBoards', () => {
 				changes: [{ field: 'status', before: 'Planned', after: 'At risk' }]
 			}
 		]);
+	});
+
+	it('gives a moved milestone its slip in calendar days, later or earlier, weekends counted', () => {
+		const board = kickoffBoard();
+		const baseline = peerOf(board.doc);
+		const { doc } = board;
+		// 2026-03-01 is a Sunday: five days later is a Friday, the weekend between counted.
+		updateMilestone(doc, board.beta, { due: '2026-03-06' });
+		updateMilestone(doc, board.launch, { due: '2026-05-30' });
+		updateMilestone(doc, board.retired, { due: '' });
+
+		const { moved } = compareBoards(baseline, doc).milestones;
+		expect(moved.map(({ title, slip }) => [title, slip])).toEqual([
+			['Beta', 5],
+			['Launch', -2],
+			['Pilot', null]
+		]);
+		const back = compareBoards(doc, baseline).milestones.moved;
+		expect(back.find(({ id }) => id === board.beta)?.slip).toBe(-5);
+		expect(back.find(({ id }) => id === board.retired)?.slip).toBeNull();
 	});
 
 	it('lists people added and removed, and the board’s new title', () => {

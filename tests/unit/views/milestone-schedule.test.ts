@@ -119,4 +119,39 @@ describe('milestoneTimeline', () => {
 		expect(timeline.today).toBe(0.5);
 		expect(timeline.markers.map((marker) => marker.position)).toEqual([0.5, 0.5]);
 	});
+
+	it('places the baseline date of a milestone that moved, and stretches the strip to it', () => {
+		const beta = milestone({ title: 'beta', due: '2026-01-11' });
+		const launch = milestone({ title: 'launch', due: '2026-01-21' });
+		const review = milestone({ title: 'review', due: '2026-01-16' });
+		const added = milestone({ title: 'added', due: '2026-01-19' });
+		const baseline = new Map([
+			[beta.id, '2026-01-06'],
+			[launch.id, '2026-01-26'],
+			[review.id, '2026-01-16'],
+			[added.id, '']
+		]);
+		const timeline = milestoneTimeline([beta, launch, review, added], '2026-01-06', baseline)!;
+		expect(timeline.start).toBe('2026-01-06');
+		expect(timeline.end).toBe('2026-01-26');
+		expect(
+			timeline.markers.map(({ milestone, position, baseline }) => [
+				milestone.title,
+				position,
+				baseline
+			])
+		).toEqual([
+			['beta', 0.25, 0],
+			['review', 0.5, null],
+			['added', 0.65, null],
+			['launch', 0.75, 1]
+		]);
+	});
+
+	it('has no baseline marker for a milestone with no date now, and no strip if none is dated', () => {
+		const undated = milestone({ title: 'undated' });
+		expect(
+			milestoneTimeline([undated], '2026-01-05', new Map([[undated.id, '2026-01-01']]))
+		).toBeNull();
+	});
 });

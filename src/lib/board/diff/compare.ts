@@ -5,6 +5,7 @@ import { readBoard } from '../read-board.ts';
 import type { Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
 import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
 import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
+import { slipDays } from '../views/schedule-slip.ts';
 import {
 	changedFields,
 	matchById,
@@ -190,7 +191,8 @@ function compareMilestones(old: BoardSnapshot, now: BoardSnapshot): BoardChanges
 				id: after.id,
 				title: after.title,
 				before: before.due,
-				after: after.due
+				after: after.due,
+				slip: slipDays(after.due, before.due)
 			})),
 		changed: kept.flatMap(({ before, after }) => {
 			const changes = changedFields(

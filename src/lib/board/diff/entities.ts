@@ -99,6 +99,8 @@ export interface MilestoneMove {
 	title: string;
 	before: string;
 	after: string;
+	/** Calendar days from `before` to `after` (positive: later); null when either is no date. */
+	slip: number | null;
 }
 
 /** A milestone whose title, owner or status changed. */

@@ -34,6 +34,8 @@ export interface TimelineMarker<M> {
 	readonly milestone: M;
 	/** 0 at the start of the strip, 1 at its end. */
 	readonly position: number;
+	/** Where its baseline date falls, when it has one other than its due date; else null. */
+	readonly baseline: number | null;
 }
 
 /** The timeline strip: a date range covering every dated milestone and today. */
@@ -47,24 +49,41 @@ export interface Timeline<M> {
 
 /**
  * Places dated milestones on a strip from the earliest date to the latest, today included so
- * the "today" line is always on it. Null when no milestone has a date. Where their labels go
+ * the "today" line is always on it. Null when no milestone has a date. With `baselineDue`
+ * (milestone id → its due date in the kickoff baseline), a dated milestone that moved also
+ * gets its baseline date's place, and the strip covers those dates too. Where their labels go
  * depends on the labels' widths on screen: components/milestones/timeline-labels.ts.
  */
 export function milestoneTimeline<M extends Milestone>(
 	milestones: readonly M[],
-	today: string
+	today: string,
+	baselineDue: ReadonlyMap<string, string> = new Map()
 ): Timeline<M> | null {
 	const dated = sortMilestones(milestones).filter((milestone) => milestone.due !== '');
 	if (dated.length === 0) return null;
-	const days = [...dated.map((milestone) => dayNumber(milestone.due)), dayNumber(today)];
-	const first = Math.min(...days);
-	const span = Math.max(...days) - first;
+	const movedFrom = (milestone: M) => {
+		const before = baselineDue.get(milestone.id) ?? '';
+		return before !== '' && before !== milestone.due ? before : null;
+	};
+	const dates = [
+		today,
+		...dated.flatMap((milestone) => [milestone.due, movedFrom(milestone) ?? milestone.due])
+	].sort();
+	const first = dayNumber(dates[0]!);
+	const span = dayNumber(dates[dates.length - 1]!) - first;
 	// A strip of one day has no length: put everything in its middle.
 	const positionOf = (date: string) => (span === 0 ? 0.5 : (dayNumber(date) - first) / span);
 	return {
-		start: dated[0]!.due < today ? dated[0]!.due : today,
-		end: dated[dated.length - 1]!.due > today ? dated[dated.length - 1]!.due : today,
+		start: dates[0]!,
+		end: dates[dates.length - 1]!,
 		today: positionOf(today),
-		markers: dated.map((milestone) => ({ milestone, position: positionOf(milestone.due) }))
+		markers: dated.map((milestone) => {
+			const before = movedFrom(milestone);
+			return {
+				milestone,
+				position: positionOf(milestone.due),
+				baseline: before === null ? null : positionOf(before)
+			};
+		})
 	};
 }

@@ -1,4 +1,9 @@
-import type { FieldChange, RaciCellChange, RiskScore } from '$lib/board/diff/compare.ts';
+import type {
+	FieldChange,
+	MilestoneMove,
+	RaciCellChange,
+	RiskScore
+} from '$lib/board/diff/compare.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -26,4 +31,16 @@ export function fieldName(change: FieldChange): string {
 export function fieldValue(change: FieldChange, side: 'before' | 'after'): string {
 	const value = change[side];
 	return change.field === 'due' && value !== 'no date' ? dueText(value) : value;
+}
+
+/** A milestone's move in words: "from Mar 12, 2026 to Mar 17, 2026 (5 days later)". */
+export function moveText({
+	before,
+	after,
+	slip
+}: Pick<MilestoneMove, 'before' | 'after' | 'slip'>) {
+	const dates = `from ${dueText(before)} to ${dueText(after)}`;
+	if (!slip) return dates;
+	const days = Math.abs(slip);
+	return `${dates} (${days.toLocaleString()} ${days === 1 ? 'day' : 'days'} ${slip > 0 ? 'later' : 'earlier'})`;
 }
