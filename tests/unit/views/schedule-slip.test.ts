@@ -57,23 +57,17 @@ describe('scheduleSlip', () => {
 		expect(slip.slipped.map((entry) => entry.milestone.id)).toEqual([beta]);
 	});
 
-	it('has no slip for a milestone whose baseline had no date', () => {
+	it.each([
+		['whose baseline had no date', '', '2026-05-01'],
+		['whose due date was removed since', '2026-03-13', ''],
+		['undated then and now', '', '']
+	])('has no slip for a milestone %s', (_, before, after) => {
 		const doc = createBoard('kickoff');
-		const id = addMilestone(doc, { title: 'Undated then', due: '' });
+		const id = addMilestone(doc, { title: 'Beta', due: before });
 		const baseline = peerOf(doc);
-		updateMilestone(doc, id, { due: '2026-05-01' });
+		updateMilestone(doc, id, { due: after });
 		const slip = scheduleSlip(milestonesOf(doc), milestonesOf(baseline));
-		expect(slip.byId.get(id)).toMatchObject({ baselineDue: '', slip: null });
-		expect(slip.slipped).toEqual([]);
-	});
-
-	it('has no slip for a milestone whose due date was removed since', () => {
-		const doc = createBoard('kickoff');
-		const id = addMilestone(doc, { title: 'Beta', due: '2026-03-13' });
-		const baseline = peerOf(doc);
-		updateMilestone(doc, id, { due: '' });
-		const slip = scheduleSlip(milestonesOf(doc), milestonesOf(baseline));
-		expect(slip.byId.get(id)).toMatchObject({ baselineDue: '2026-03-13', slip: null });
+		expect(slip.byId.get(id)).toMatchObject({ baselineDue: before, slip: null });
 		expect(slip.slipped).toEqual([]);
 	});
 
