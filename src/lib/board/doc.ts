@@ -29,7 +29,8 @@ export const ROOT_KEYS = {
 	retroColumns: 'retroColumns',
 	retroCards: 'retroCards',
 	retroVotes: 'retroVotes',
-	decisions: 'decisions'
+	decisions: 'decisions',
+	statusUpdates: 'statusUpdates'
 } as const;
 /** A top-level key of the board document. */
 export type RootKey = keyof typeof ROOT_KEYS;

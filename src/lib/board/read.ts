@@ -21,6 +21,7 @@ import {
 	type Baseline,
 	type RetroSettings
 } from './schema.ts';
+import { statusUpdateSchema } from './updates/model.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
 export interface ListRead<Entity> {
@@ -113,7 +114,8 @@ export const LISTS = {
 	actions: actionSchema,
 	retroColumns: retroColumnSchema,
 	retroCards: retroCardSchema,
-	decisions: decisionSchema
+	decisions: decisionSchema,
+	statusUpdates: statusUpdateSchema
 } as const;
 /** A hand-ordered collection. */
 export type ListKey = keyof typeof LISTS;

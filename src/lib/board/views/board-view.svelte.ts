@@ -28,6 +28,7 @@ import type {
 	RetroColumn,
 	Risk
 } from '../schema.ts';
+import type { StatusUpdate } from '../updates/model.ts';
 import { YSnapshot } from './y-snapshot.svelte.ts';
 import { charterHasText, readAddedSections, type OptionalSection } from '../board-sections.ts';
 import { readCharterLead } from './charter-lead.ts';
@@ -149,6 +150,11 @@ export class BoardView {
 	/** Published retro cards in board order. */
 	get retroCards(): RetroCard[] {
 		return this.#lists.retroCards.current.items;
+	}
+
+	/** Status updates, drafts and published, in the order they were started. */
+	get statusUpdates(): StatusUpdate[] {
+		return this.#lists.statusUpdates.current.items;
 	}
 
 	/** Votes keyed `cardId:userId`. */
