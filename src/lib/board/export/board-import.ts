@@ -17,6 +17,7 @@ import { retroExtraRoots } from '../retro/model.ts';
 import { parseInput } from '../validate.ts';
 import { boardImportSchema, type BoardImport } from './import-schema.ts';
 import { writeRichText } from './rich-text-write.ts';
+import { writeStatusUpdates } from '../updates/update-json.ts';
 
 /** What reading an import file gave: a board to write, or every problem found, by path. */
 export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
@@ -117,6 +118,7 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		for (const cell of board.raci) roots.raci.set(raciCellKey(cell.task, cell.person), cell.value);
 		writeEntries(doc, 'actions', board.actions);
 		for (const decision of board.decisions) writeDecision(doc, decision);
+		writeStatusUpdates(doc, board.statusUpdates);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
 }

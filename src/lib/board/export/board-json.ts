@@ -19,6 +19,7 @@ import type {
 import { SCHEMA_VERSION } from '../schema.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
+import { exportStatusUpdates, type ExportedStatusUpdate } from '../updates/update-json.ts';
 
 /** What a Charter JSON export says it is, so an import can tell it from any other JSON. */
 export const EXPORT_FORMAT = 'charter-board';
@@ -59,6 +60,7 @@ export interface BoardExport {
 	raci: { task: string; person: string; value: RaciValue }[];
 	actions: Action[];
 	decisions: ExportedDecision[];
+	statusUpdates: ExportedStatusUpdate[];
 	retro: ExportedRetro | null;
 }
 
@@ -94,6 +96,7 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 		}),
 		actions: [...read.actions],
 		decisions: read.decisions.map(exportDecision),
+		statusUpdates: exportStatusUpdates(read.statusUpdates),
 		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }

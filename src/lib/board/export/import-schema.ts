@@ -18,6 +18,7 @@ import {
 import { groupNameSchema } from '../retro/model.ts';
 import { EXPORT_FORMAT } from './board-json.ts';
 import { richTextSchema } from './rich-text.ts';
+import { statusUpdatesImportSchema } from '../updates/update-json.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -95,6 +96,7 @@ const boardShape = z.object({
 	raci: list(raciCell),
 	actions: list(action),
 	decisions: list(decision).default([]),
+	statusUpdates: statusUpdatesImportSchema,
 	retro: retro.nullable()
 });
 
@@ -129,6 +131,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	ids('risks', board.risks);
 	ids('actions', board.actions);
 	const decisions = ids('decisions', board.decisions);
+	ids('statusUpdates', board.statusUpdates);
 	const owner = (name: string, entries: readonly { owner: string }[]) =>
 		entries.forEach((entry, index) => {
 			if (entry.owner !== '' && !people.has(entry.owner))

@@ -9,6 +9,7 @@ import {
 	type DocumentRetro
 } from './board-document.ts';
 import { richTextMarkdown, richTextPlain } from './markdown-rich-text.ts';
+import { statusUpdatesMarkdown } from '../updates/update-export.ts';
 
 /**
  * The whole board as a Markdown document to paste into a wiki or an email: the charter's
@@ -29,6 +30,8 @@ export function boardMarkdown(doc: Y.Doc, today: string): string {
 	if (!isRetro || board.risks.length > 0) parts.push(risksMarkdown(board));
 	if (!isRetro || board.raci.rows.length > 0) parts.push(raciMarkdown(board));
 	parts.push(actionsMarkdown(board));
+	const updates = statusUpdatesMarkdown(doc);
+	if (updates) parts.push(updates);
 	return `${parts.join('\n\n')}\n`;
 }
 

@@ -12,7 +12,7 @@ import {
 	type RichTextList
 } from '../export/rich-text.ts';
 import { markdownText } from '../retro/summary.ts';
-import { isPublished, type PublishedUpdate } from './feed.ts';
+import { isPublished, publishedFeed, type PublishedUpdate } from './feed.ts';
 import { UPDATE_HEALTH_LABELS, type StatusFact, type UpdateHealth } from './model.ts';
 import { EMAIL_STYLES, escapeHtml, richTextHtml } from './rich-text-html.ts';
 
@@ -142,4 +142,23 @@ function richTextLines(blocks: readonly RichTextBlock[]): string {
 		)
 		.filter((text) => text.trim() !== '')
 		.join('\n\n');
+}
+
+/** The published updates of a board, newest first, as documents (what exports and print list). */
+export function publishedDocuments(doc: Y.Doc): UpdateDocument[] {
+	const meta = readMeta(doc);
+	const title = meta.ok ? meta.meta.title : '';
+	return publishedFeed(readList(doc, 'statusUpdates').items).map((update) =>
+		updateDocument(title, update)
+	);
+}
+
+/** The board Markdown export's "Status updates" part, or '' when none is published. */
+export function statusUpdatesMarkdown(doc: Y.Doc): string {
+	const updates = publishedDocuments(doc);
+	if (updates.length === 0) return '';
+	return [
+		'## Status updates',
+		...updates.map((update) => updateMarkdown(update, 3).trimEnd())
+	].join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBoard, readList } from '../../../../src/lib/board/index.ts';
 import { writeRichText } from '../../../../src/lib/board/export/rich-text-write.ts';
+import { boardMarkdown } from '../../../../src/lib/board/export/markdown.ts';
 import { emptyBasis } from '../../../../src/lib/board/updates/basis.ts';
 import {
 	publishStatusUpdate,
@@ -108,5 +109,22 @@ describe('one update exported', () => {
 		publishStatusUpdate(doc, id, { author: 'Tess', authorId: 'u' });
 		expect(updateMarkdown(readUpdateDocument(doc, id)!)).toContain('_Nothing on the board changed');
 		expect(updateHtml(readUpdateDocument(doc, id)!)).toContain('Nothing on the board changed');
+	});
+});
+
+describe('the board Markdown export', () => {
+	it('lists published updates, not drafts', () => {
+		const { doc } = boardWithUpdate();
+		startStatusUpdate(doc, {
+			author: 'Tess',
+			authorId: 'u',
+			facts: [{ kind: 'person-joined', text: 'Draft fact only' }],
+			basis: emptyBasis('2026-03-01')
+		});
+		const markdown = boardMarkdown(doc, '2026-03-10');
+		expect(markdown).toContain('## Status updates\n\n### Status update · ');
+		expect(markdown).toContain('- Risk “Vendor” re-scored from 2×3 to 4×3');
+		expect(markdown).not.toContain('Draft fact only');
+		expect(boardMarkdown(createBoard('kickoff'), '2026-03-10')).not.toContain('Status updates');
 	});
 });
