@@ -10,6 +10,7 @@ import { sendJson } from './respond.ts';
 import type { RecentVersionRefusals } from './version-quota.ts';
 import { versionsApi } from './versions.ts';
 import { serveExport } from './export.ts';
+import { serveUpdateExport } from './update-export.ts';
 
 /** What a board API handler works with. */
 export interface BoardApiContext {
@@ -38,7 +39,7 @@ export interface BoardApiContext {
 export type BoardApiHandler = (context: BoardApiContext) => boolean | Promise<boolean>;
 
 /** Handlers of the board API, asked in order. Each feature adds its own module here. */
-const HANDLERS: readonly BoardApiHandler[] = [serveExport, versionsApi];
+const HANDLERS: readonly BoardApiHandler[] = [serveExport, serveUpdateExport, versionsApi];
 
 const BOARD_API = /^\/api\/boards\/([^/]+)\/(.+)$/;
 
