@@ -120,6 +120,7 @@ test.describe('the app bar', () => {
 			'Risks',
 			'RACI',
 			'Actions',
+			'Status updates',
 			'Versions'
 		]);
 		for (const tab of await tabs.all()) await expect(tab.locator('svg')).toHaveCount(1);

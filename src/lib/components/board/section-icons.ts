@@ -6,6 +6,7 @@ import Grid3x3 from '@lucide/svelte/icons/grid-3x3';
 import History from '@lucide/svelte/icons/history';
 import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
 import ListChecks from '@lucide/svelte/icons/list-checks';
+import Megaphone from '@lucide/svelte/icons/megaphone';
 import MessagesSquare from '@lucide/svelte/icons/messages-square';
 import ShieldAlert from '@lucide/svelte/icons/shield-alert';
 import Users from '@lucide/svelte/icons/users';
@@ -22,6 +23,7 @@ export const SECTION_ICONS: Readonly<
 	risks: ShieldAlert,
 	raci: Grid3x3,
 	actions: ListChecks,
+	updates: Megaphone,
 	retro: MessagesSquare,
 	changes: GitCompareArrows,
 	versions: History

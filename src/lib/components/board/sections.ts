@@ -11,6 +11,7 @@ export interface BoardSection {
 		| 'risks'
 		| 'raci'
 		| 'actions'
+		| 'updates'
 		| 'retro'
 		| 'changes'
 		| 'versions';
@@ -26,7 +27,8 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'milestones', label: 'Milestones' },
 	{ segment: 'risks', label: 'Risks' },
 	{ segment: 'raci', label: 'RACI' },
-	{ segment: 'actions', label: 'Actions' }
+	{ segment: 'actions', label: 'Actions' },
+	{ segment: 'updates', label: 'Status updates' }
 ];
 
 /** What a retro needs: the retro itself, the actions it produces, and their owners. */
