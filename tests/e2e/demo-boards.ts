@@ -5,7 +5,7 @@ import { DemoRetro } from '../../bench/fixtures/demo-retro.ts';
 import { profileOf, type DemoTeamName } from '../../bench/fixtures/demo-team.ts';
 import { createRichTextWriter } from '../../bench/fixtures/rich-text-writer.ts';
 import { DemoBoardClients } from '../../bench/lib/demo-clients.ts';
-import { generateBoardKeys } from '../../src/lib/sync/keys.ts';
+import { generateBoardKeys, type BoardKeys } from '../../src/lib/sync/keys.ts';
 import type { TestServer } from '../helpers/server.ts';
 
 // The screenshots' demo boards (bench/fixtures), stored on the end-to-end server by a Node client
@@ -13,7 +13,7 @@ import type { TestServer } from '../helpers/server.ts';
 
 const port = Number(process.env.CHARTER_E2E_PORT ?? 4317);
 /** The server Playwright started, as the Node clients reach it. */
-const E2E_SERVER = {
+export const E2E_SERVER = {
 	port,
 	httpUrl: `http://127.0.0.1:${port}`,
 	syncUrl: `ws://127.0.0.1:${port}/sync`
@@ -23,12 +23,15 @@ const E2E_SERVER = {
 export interface StoredDemo {
 	link: string;
 	clients: DemoBoardClients;
+	/** The writer's document: a command on it reaches every browser through the server. */
+	doc: Y.Doc;
+	keys: BoardKeys;
 }
 
 async function store(doc: Y.Doc): Promise<StoredDemo> {
 	const keys = await generateBoardKeys();
 	const clients = await DemoBoardClients.store(E2E_SERVER, keys, doc);
-	return { link: `/b/${keys.boardId}#edit=${keys.editKey}`, clients };
+	return { link: `/b/${keys.boardId}#edit=${keys.editKey}`, clients, doc, keys };
 }
 
 /** The demo kickoff board (a payments migration), with every section filled in. */
