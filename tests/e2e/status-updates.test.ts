@@ -129,6 +129,10 @@ test.describe('status updates', () => {
 			expect(markdown).toContain(`- ${fact}`);
 		}
 		expect(html).toContain('Off track');
+
+		await reader.goto(`/b/${keys.boardId}/print#view=${keys.viewKey}`);
+		await expect(reader.getByRole('heading', { name: 'Status updates' })).toBeVisible();
+		await expect(reader.getByRole('listitem').filter({ hasText: facts[0]! })).toBeVisible();
 		demo.clients.close();
 	});
 

@@ -27,13 +27,15 @@ export function fixtureDoc(update: Uint8Array, clientID?: number): Y.Doc {
 
 /**
  * An export without the fields that say when and by which layout it was written; a file from
- * before the decision log gets what a board reads it as: an empty log, and no links to one.
+ * before the decision log or status updates gets what a board reads it as: an empty log, no
+ * links to one, and no updates.
  */
 export function exportedContent(json: object): Record<string, unknown> {
 	const content: Record<string, unknown> = { ...json };
 	delete content.exportedAt;
 	delete content.schema;
 	content.decisions ??= [];
+	content.statusUpdates ??= [];
 	for (const name of ['milestones', 'risks', 'actions'])
 		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
 	return content;
