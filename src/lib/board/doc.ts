@@ -30,7 +30,9 @@ export const ROOT_KEYS = {
 	retroCards: 'retroCards',
 	retroVotes: 'retroVotes',
 	decisions: 'decisions',
-	statusUpdates: 'statusUpdates'
+	statusUpdates: 'statusUpdates',
+	/** Who wrote with which Yjs client id (editors.ts): how a change is attributed. */
+	editors: 'editors'
 } as const;
 /** A top-level key of the board document. */
 export type RootKey = keyof typeof ROOT_KEYS;

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
 import { parseRaciCellKey } from '../read.ts';
 import { readBoard } from '../read-board.ts';
-import type { Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
+import type { Action, Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
+import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
 import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
 import { slipDays } from '../views/schedule-slip.ts';
@@ -12,8 +13,11 @@ import {
 	ownerName,
 	scoreOf,
 	summariseMilestone,
+	summariseAction,
 	summarisePerson,
 	summariseRisk,
+	type ActionChange,
+	type ActionSummary,
 	type MilestoneChange,
 	type MilestoneMove,
 	type MilestoneSummary,
@@ -66,6 +70,7 @@ export interface BoardChanges {
 		changed: MilestoneChange[];
 	};
 	people: { added: PersonSummary[]; removed: PersonSummary[] };
+	actions: { added: ActionSummary[]; removed: ActionSummary[]; changed: ActionChange[] };
 	charter: CharterTextChange[];
 }
 
@@ -77,6 +82,7 @@ export interface BoardSnapshot {
 	milestones: readonly Milestone[];
 	raciTasks: readonly RaciTask[];
 	raci: ReadonlyMap<string, RaciValue>;
+	actions: readonly Action[];
 	charter: Record<CharterSection, string>;
 }
 
@@ -99,6 +105,7 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		milestones: read.milestones,
 		raciTasks: read.raciTasks,
 		raci: read.raci,
+		actions: read.actions,
 		charter
 	};
 }
@@ -106,8 +113,8 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 /**
  * Compares two states of a board (an older one, e.g. a saved version, and a newer one, e.g.
  * now): risks added, removed, re-scored and otherwise changed, RACI cells changed, milestones
- * moved, added and removed, people added and removed, and charter text changed per section as
- * a word-level diff. Reads both through the validated readers; entries that do not parse on a
+ * moved, added and removed, people added and removed, actions added, removed and changed, and
+ * charter text changed per section as a word-level diff. Reads both through the validated readers; entries that do not parse on a
  * side are left out, as everywhere else.
  */
 export function compareBoards(before: Y.Doc, after: Y.Doc): BoardChanges {
@@ -122,13 +129,14 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		raci: compareRaci(old, now),
 		milestones: compareMilestones(old, now),
 		people: comparePeople(old, now),
+		actions: compareActions(old, now),
 		charter: compareCharter(old, now)
 	};
 }
 
 /** How many changes a comparison lists, for "no changes" and summaries. */
 export function countChanges(changes: BoardChanges): number {
-	const { risks, raci, milestones, people } = changes;
+	const { risks, raci, milestones, people, actions } = changes;
 	return (
 		(changes.title ? 1 : 0) +
 		risks.added.length +
@@ -144,6 +152,9 @@ export function countChanges(changes: BoardChanges): number {
 		milestones.changed.length +
 		people.added.length +
 		people.removed.length +
+		actions.added.length +
+		actions.removed.length +
+		actions.changed.length +
 		changes.charter.length
 	);
 }
@@ -212,6 +223,27 @@ function compareMilestones(old: BoardSnapshot, now: BoardSnapshot): BoardChanges
 function comparePeople(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['people'] {
 	const { added, removed } = matchById({ before: old.people, after: now.people });
 	return { added: added.map(summarisePerson), removed: removed.map(summarisePerson) };
+}
+
+function compareActions(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['actions'] {
+	const { added, removed, kept } = matchById({ before: old.actions, after: now.actions });
+	return {
+		added: added.map((action) => summariseAction(action, now.people)),
+		removed: removed.map((action) => summariseAction(action, old.people)),
+		changed: kept.flatMap(({ before, after }) => {
+			const changes = changedFields(
+				{ entity: before, people: old.people },
+				{ entity: after, people: now.people },
+				{
+					title: (action) => action.title,
+					owner: (action, people) => ownerName(people, action.owner),
+					due: (action) => action.due || 'no date',
+					status: (action) => ACTION_STATUS_LABELS[action.status]
+				}
+			);
+			return changes.length > 0 ? [{ id: after.id, title: after.title, changes }] : [];
+		})
+	};
 }
 
 function compareRaci(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['raci'] {

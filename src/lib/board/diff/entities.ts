@@ -1,4 +1,4 @@
-import type { Milestone, Person, Risk } from '../schema.ts';
+import type { Action, Milestone, Person, Risk } from '../schema.ts';
 
 /** A field of an entity that changed, with what a reader sees before and after. */
 export interface FieldChange {
@@ -126,6 +126,28 @@ export interface PersonSummary {
 /** A person summarised for the change list. */
 export function summarisePerson({ id, name, role }: Person): PersonSummary {
 	return { id, name, role };
+}
+
+/** An action item as the change list shows it. */
+export interface ActionSummary {
+	id: string;
+	title: string;
+	owner: string;
+	due: string;
+	status: Action['status'];
+}
+
+/** An action whose title, owner, due date or status changed. */
+export interface ActionChange {
+	id: string;
+	title: string;
+	changes: FieldChange[];
+}
+
+/** An action summarised with its owner's name on its own side. */
+export function summariseAction(action: Action, people: readonly Person[]): ActionSummary {
+	const { id, title, due, status } = action;
+	return { id, title, owner: ownerName(people, action.owner), due, status };
 }
 
 /**
