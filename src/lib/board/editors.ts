@@ -37,12 +37,6 @@ export function recordEditor(doc: Y.Doc, editor: Editor): void {
 	doc.transact(() => editors.set(key, { userId: valid.userId, name: valid.name }), localOrigin);
 }
 
-/** Whether `doc`'s current client id is recorded for this user (so a change of name re-records). */
-export function isEditorRecorded(doc: Y.Doc, editor: Editor): boolean {
-	const known = readEditors(doc).get(doc.clientID);
-	return known?.userId === editor.userId && known.name === editor.name;
-}
-
 /** The recorded editors by Yjs client id; entries that do not parse are left out. */
 export function readEditors(doc: Y.Doc): Map<number, Editor> {
 	const editors = new Map<number, Editor>();

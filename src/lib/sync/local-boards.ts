@@ -94,9 +94,14 @@ export function versionCacheName(boardId: string): string {
 	return `charter-versions-${boardId}`;
 }
 
+/** The name of the IndexedDB database that keeps the state of a board this browser last showed. */
+export function lastShownName(boardId: string): string {
+	return `charter-shown-${boardId}`;
+}
+
 /**
- * Removes a board from this device: its entry in the list, its offline copy and the versions
- * kept of it.
+ * Removes a board from this device: its entry in the list, its offline copy, the versions
+ * kept of it and the state it last showed.
  */
 export async function forgetBoard(boardId: string): Promise<void> {
 	const db = await open();
@@ -107,6 +112,7 @@ export async function forgetBoard(boardId: string): Promise<void> {
 	}
 	await deleteDatabase(boardDatabaseName(boardId));
 	await deleteDatabase(versionCacheName(boardId));
+	await deleteDatabase(lastShownName(boardId));
 }
 
 function deleteDatabase(name: string): Promise<void> {

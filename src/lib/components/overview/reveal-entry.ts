@@ -6,7 +6,7 @@ const LOOK_FOR_MS = 5_000;
 
 /**
  * Brings the entry a link names into view in its section and puts the keyboard on it: a risk's,
- * an action's or a milestone's row, or a RACI task (each carries `data-reorder-item`). Long tables render only
+ * an action's, a milestone's or a person's row, or a RACI task (each carries `data-reorder-item`). Long tables render only
  * the rows near the viewport (WindowedBody), so while the row is not there the page scrolls on by
  * a screen, as a reader would. Returns a function that stops looking.
  */
