@@ -14,9 +14,13 @@ import {
 	readList,
 	RETRO_PHASES,
 	setBaseline,
+	addPerson,
+	updateAction,
 	updateMilestone,
+	updateRisk,
 	type RetroPhase
 } from '../src/lib/board/index.ts';
+import { recordEditor } from '../src/lib/board/editors.ts';
 import { generateBoardKeys } from '../src/lib/sync/keys.ts';
 import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
 import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
@@ -27,17 +31,19 @@ import { profileOf } from './fixtures/demo-team.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 import { DemoBoardClients } from './lib/demo-clients.ts';
 
-const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|baseline|retro]
+const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|baseline|since|retro]
   --out DIR     write the pictures to DIR (default docs/screenshots, the README's)
-  --only WHAT   only the kickoff board's pictures, its milestones against a baseline, or the retro's`;
+  --only WHAT   only the kickoff board's pictures, its milestones against a baseline, what changed
+                since Maya last looked, or the retro's`;
 
 /** The groups of pictures, each made from its own demo board. */
-const GROUPS = ['kickoff', 'baseline', 'retro'] as const;
+const GROUPS = ['kickoff', 'baseline', 'since', 'retro'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The group a picture belongs to, by its name. */
 function groupOf(file: string): Group {
 	if (file.startsWith('retro-')) return 'retro';
+	if (file.startsWith('since-')) return 'since';
 	return file.startsWith('milestones-baseline-') ? 'baseline' : 'kickoff';
 }
 
@@ -196,6 +202,50 @@ async function shootBaseline(browser: Browser, server: TestServer, origin: strin
 	}
 }
 
+/**
+ * "Since you last looked": Maya looks at the board and leaves; Tom re-scores a risk, moves a
+ * milestone, marks an action done and adds a person; Maya comes back to the Overview.
+ */
+async function shootSince(browser: Browser, server: TestServer, origin: string): Promise<void> {
+	const keys = await generateBoardKeys();
+	const doc = buildDemoBoard(await createRichTextWriter());
+	const clients = await DemoBoardClients.store(server, keys, doc);
+	const url = `${origin}/b/${keys.boardId}#edit=${keys.editKey}`;
+	try {
+		const page = await openAs(browser, { device: 'laptop', theme: 'light' });
+		await show(page, url);
+		await page.waitForFunction(async (name) => {
+			return (await indexedDB.databases()).some((db) => db.name === name);
+		}, `charter-shown-${keys.boardId}`);
+		await settle(page);
+		await page.goto('about:blank');
+		const tom = profileOf('tom');
+		recordEditor(doc, { userId: tom.id, name: tom.name });
+		const first = <T extends { title: string }>(items: T[], title: string) =>
+			items.find((item) => item.title === title)!;
+		const risk = first(readList(doc, 'risks').items, 'Fraud rules do not carry over one to one');
+		updateRisk(doc, risk.id, { likelihood: 5 });
+		const milestone = first(readList(doc, 'milestones').items, 'Security review');
+		const due = new Date(`${milestone.due}T00:00:00Z`);
+		due.setUTCDate(due.getUTCDate() + 5);
+		updateMilestone(doc, milestone.id, { due: due.toISOString().slice(0, 10) });
+		const action = readList(doc, 'actions').items.find((item) => item.status !== 'done')!;
+		updateAction(doc, action.id, { status: 'done' });
+		addPerson(doc, { name: 'Ravi Patel', role: 'Payments QA' });
+		await clients.stored();
+		await show(page, url);
+		await page.getByRole('region', { name: 'Since you last looked' }).waitFor();
+		for (const theme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: theme });
+			await settle(page);
+			await save(page, 'since', { device: 'laptop', theme });
+		}
+		await page.context().close();
+	} finally {
+		clients.close();
+	}
+}
+
 /** The Share panel open over the page, as someone about to send the link sees it. */
 async function shootSharePanel(page: Page, variant: Variant): Promise<void> {
 	await page.getByText('Share', { exact: true }).click();
@@ -297,6 +347,7 @@ try {
 	const makes = (group: Group) => ONLY === null || ONLY === group;
 	if (makes('kickoff')) await shootKickoff(browser, server, origin);
 	if (makes('baseline')) await shootBaseline(browser, server, origin);
+	if (makes('since')) await shootSince(browser, server, origin);
 	if (makes('retro')) await shootRetro(browser, server, origin);
 } finally {
 	await browser.close();
