@@ -19,6 +19,7 @@ import {
 	updateRisk
 } from '../../../src/lib/board/index.ts';
 import { formatDate } from '../../../src/lib/board/dates.ts';
+import { addDecision, removeDecision, updateDecision } from '../../../src/lib/board/decisions.ts';
 import { changesSince, SOMEONE } from '../../../src/lib/board/diff/since.ts';
 import { writersOfEntry } from '../../../src/lib/board/diff/writers.ts';
 import { readEditors, recordEditor } from '../../../src/lib/board/editors.ts';
@@ -197,6 +198,33 @@ describe('changesSince', () => {
 		sync(ada, mine);
 		expect(changesSince(shown, mine, ME.userId).filter((c) => c.section === 'actions')).toEqual([
 			expect.objectContaining({ key: `actions:${board.ship}`, verb: 'removed', focus: null })
+		]);
+	});
+});
+
+describe('changesSince and the decision log', () => {
+	it('lists decisions added, removed and changed, each attributed', () => {
+		const board = lookedAtBoard();
+		const { ada, mine } = board;
+		const vendor = addDecision(ada, { title: 'Pick a vendor', status: 'proposed' });
+		const cloud = addDecision(ada, { title: 'Use the cloud', status: 'decided' });
+		sync(ada, mine);
+		const shown = Y.encodeStateAsUpdate(mine);
+		const grace = editorOf(ada, GRACE);
+		updateDecision(grace, vendor, { status: 'decided', decidedOn: '2026-03-02' });
+		removeDecision(ada, cloud);
+		const budget = addDecision(ada, { title: 'Cap the budget' });
+		for (const peer of [grace, ada]) sync(peer, mine);
+
+		const changes = changesSince(shown, mine, ME.userId);
+		expect(changes.map(({ key, verb, focus, authors }) => [key, verb, focus, authors])).toEqual([
+			[`decisions:${budget}`, 'added', budget, ['Ada Lovelace']],
+			[`decisions:${cloud}`, 'removed', null, [SOMEONE]],
+			[`decisions:${vendor}`, 'changed', vendor, ['Grace Hopper']]
+		]);
+		expect(changes[2]!.details).toEqual([
+			'status from “Proposed” to “Decided”',
+			`decided on from no date to ${formatDate('2026-03-02')}`
 		]);
 	});
 });

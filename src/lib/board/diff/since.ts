@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../doc.ts';
 import { readEditors, type Editor } from '../editors.ts';
-import { matchById, type FieldChange } from './entities.ts';
+import { changedFields, matchById, ownerName, type FieldChange } from './entities.ts';
 import { formatDate } from '../dates.ts';
-import { raciCellKey } from '../read.ts';
+import { raciCellKey, readList } from '../read.ts';
+import type { Decision, Person } from '../schema.ts';
 import { boardSnapshot, compareSnapshots, type BoardChanges } from './compare.ts';
 import { writersOfEntry, type StateVector } from './writers.ts';
 
 /** Where a changed entry is shown: a board section's path segment, or `''` for the board itself. */
-export type SinceSection = 'risks' | 'milestones' | 'people' | 'actions' | 'raci' | 'charter' | '';
+export type SinceSection =
+	'risks' | 'milestones' | 'people' | 'actions' | 'decisions' | 'raci' | 'charter' | '';
 
 /**
  * One entry that changed since an older state, with who changed it: "Ada changed the risk
@@ -54,6 +56,7 @@ export function changesSince(previous: Uint8Array, doc: Y.Doc, me: string): Sinc
 	collectMilestones(list, changes);
 	collectPeople(list, changes);
 	collectActions(list, changes);
+	collectDecisions(list, { doc: older, people: before.people }, { doc, people: after.people });
 	// RACI tasks by id (compare names only their titles), so a link can find the row.
 	const tasks = matchById({ before: before.raciTasks, after: after.raciTasks });
 	for (const task of tasks.added) list.added('raci', 'raciTasks', task.id, 'RACI task', task.title);
@@ -71,7 +74,46 @@ export function changesSince(previous: Uint8Array, doc: Y.Doc, me: string): Sinc
 	return list.result();
 }
 
-type ListRoot = 'risks' | 'milestones' | 'people' | 'actions' | 'raciTasks';
+type ListRoot = 'risks' | 'milestones' | 'people' | 'actions' | 'decisions' | 'raciTasks';
+
+/** A decision's fields as the list words them; like a risk's mitigation, its rich texts are not compared. */
+const DECISION_FIELDS: Record<string, (decision: Decision, people: readonly Person[]) => string> = {
+	title: (decision) => decision.title,
+	status: (decision) => decision.status.charAt(0).toUpperCase() + decision.status.slice(1),
+	'decided on': (decision) => decision.decidedOn || 'no date',
+	owner: (decision, people) => ownerName(people, decision.owner)
+};
+
+// The decision log, read here from both states (compare.ts does not list decisions yet).
+function collectDecisions(
+	list: ChangeCollector,
+	older: { doc: Y.Doc; people: readonly Person[] },
+	now: { doc: Y.Doc; people: readonly Person[] }
+): void {
+	const before = readList(older.doc, 'decisions').items;
+	const after = readList(now.doc, 'decisions').items;
+	const { added, removed, kept } = matchById({ before, after });
+	const noun = 'decision';
+	for (const entry of added) list.added('decisions', 'decisions', entry.id, noun, entry.title);
+	for (const entry of removed) list.removed('decisions', entry.id, noun, entry.title);
+	for (const { before: old, after: entry } of kept) {
+		const changes = changedFields(
+			{ entity: old, people: older.people },
+			{ entity: entry, people: now.people },
+			DECISION_FIELDS
+		);
+		if (changes.length === 0) continue;
+		const details = fieldDetails(changes);
+		list.changed(
+			'decisions',
+			entry.id,
+			noun,
+			entry.title,
+			details,
+			list.writers('decisions', entry.id)
+		);
+	}
+}
 
 function collectTitle(list: ChangeCollector, { title }: BoardChanges): void {
 	if (!title) return;
@@ -144,7 +186,8 @@ function collectActions(list: ChangeCollector, { actions }: BoardChanges): void 
 
 function fieldDetails(changes: readonly FieldChange[]): string[] {
 	return changes.map((change) => {
-		const dated = (value: string) => (change.field === 'due' ? dateWords(value) : `“${value}”`);
+		const isDate = change.field === 'due' || change.field === 'decided on';
+		const dated = (value: string) => (isDate ? dateWords(value) : `“${value}”`);
 		const field = change.field === 'due' ? 'due date' : change.field;
 		return `${field} from ${dated(change.before)} to ${dated(change.after)}`;
 	});
