@@ -13,7 +13,8 @@ export const OPTIONAL_SECTIONS = [
 	'milestones',
 	'risks',
 	'raci',
-	'actions'
+	'actions',
+	'decisions'
 ] as const;
 /** A part of a board that a blank board shows once added. */
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];

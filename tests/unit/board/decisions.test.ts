@@ -23,6 +23,9 @@ import {
 	updateMilestone,
 	updateRisk
 } from '../../../src/lib/board/index.ts';
+import { compareBoards, countChanges } from '../../../src/lib/board/diff/compare.ts';
+import { countDecisionChanges } from '../../../src/lib/board/diff/decisions.ts';
+import { successorCandidates } from '../../../src/lib/board/views/decision-log.ts';
 import { expectRejectedWithoutWrite, recordWrites } from '../../helpers/board.ts';
 
 const decisionsOf = (doc: Y.Doc) => readDecisions(doc).items;
@@ -231,5 +234,45 @@ describe('supersedeDecision', () => {
 		supersedeDecision(doc, a, b);
 		updateDecision(doc, a, { status: 'decided' });
 		expect(decisionById(doc, a)).toMatchObject({ status: 'decided', supersededBy: '' });
+	});
+});
+
+describe('comparing two states of the decision log', () => {
+	it('lists decisions added, removed and whose status changed, and nothing when none did', () => {
+		const before = createBoard('kickoff');
+		const kept = addDecision(before, { title: 'Kept' });
+		const gone = addDecision(before, { title: 'Gone' });
+		addDecision(before, { title: 'Untouched', status: 'decided' });
+		const after = new Y.Doc();
+		Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
+		expect(countDecisionChanges(compareBoards(before, after).decisions)).toBe(0);
+
+		updateDecision(after, kept, { status: 'decided', decidedOn: '2026-04-01' });
+		removeDecision(after, gone);
+		addDecision(after, { title: 'New' });
+		const changes = compareBoards(before, after);
+		expect(changes.decisions).toEqual({
+			added: [{ id: expect.any(String), title: 'New', status: 'proposed', decidedOn: '' }],
+			removed: [{ id: gone, title: 'Gone', status: 'proposed', decidedOn: '' }],
+			statusChanged: [
+				{ id: kept, title: 'Kept', before: 'proposed', after: 'decided', decidedOn: '2026-04-01' }
+			]
+		});
+		expect(countChanges(changes)).toBe(3);
+	});
+});
+
+describe('successorCandidates', () => {
+	it('offers every other decision except those that already follow it', () => {
+		const doc = createBoard('kickoff');
+		const a = addDecision(doc, { title: 'A' });
+		const b = addDecision(doc, { title: 'B' });
+		const c = addDecision(doc, { title: 'C' });
+		supersedeDecision(doc, a, b);
+		const titles = (id: string) =>
+			successorCandidates(decisionsOf(doc), id).map((decision) => decision.title);
+		expect(titles(a)).toEqual(['B', 'C']);
+		expect(titles(b)).toEqual(['C']);
+		expect(titles(c)).toEqual(['A', 'B']);
 	});
 });

@@ -16,6 +16,8 @@ import {
 } from '../../../src/lib/board/index.ts';
 import { readBoardImport, writeImportedBoard } from '../../../src/lib/board/export/board-import.ts';
 import { boardJsonText, exportBoardJson } from '../../../src/lib/board/export/board-json.ts';
+import { boardCsv } from '../../../src/lib/board/export/csv.ts';
+import { boardMarkdown } from '../../../src/lib/board/export/markdown.ts';
 import { SAMPLE_RICH_TEXT, typeSampleInEditor } from './lexical-content.ts';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
@@ -100,5 +102,31 @@ describe('decisions in the JSON export and import', () => {
 				'decisions[1].consulted[0]: no person has the id CCCCCCCCCCCCCCCC'
 			])
 		);
+	});
+});
+
+describe('decisions in the Markdown and CSV exports', () => {
+	it('lists each decision with its status, date, owner, consulted, successor and texts', () => {
+		const { doc } = boardWithDecisions();
+		const markdown = boardMarkdown(doc, '2026-03-01');
+		const section = markdown.slice(markdown.indexOf('## Decisions'));
+		expect(section).toContain('### Host on VMs\n\n_Superseded · decided 2026-01-10 · owner: Ada_');
+		expect(section).toContain('Superseded by: Host on Kubernetes');
+		expect(section).toContain(
+			'### Host on Kubernetes\n\n_Proposed · owner: Bob · consulted: Ada, Bob_'
+		);
+		expect(section).toContain('**Context**');
+		expect(section).toContain('**Consequences**');
+		expect(section).not.toContain('**Options considered**');
+	});
+
+	it('writes one CSV row per decision, its successor by id', () => {
+		const { doc, old, next } = boardWithDecisions();
+		const lines = boardCsv(doc, 'decisions').replace('\uFEFF', '').split('\r\n');
+		expect(lines[0]).toBe(
+			'ID,Decision,Status,Decided on,Owner,Consulted,Superseded by,Context,Options considered,Consequences'
+		);
+		expect(lines[1]).toMatch(new RegExp(`^${old},Host on VMs,Superseded,2026-01-10,Ada,,${next},`));
+		expect(lines[2]).toMatch(new RegExp(`^${next},Host on Kubernetes,Proposed,,Bob,Ada; Bob,,`));
 	});
 });

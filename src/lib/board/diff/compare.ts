@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, CHARTER_SECTION_LABELS, type CharterSection } from '../doc.ts';
 import { parseRaciCellKey } from '../read.ts';
 import { readBoard } from '../read-board.ts';
-import type { Action, Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
+import type { Action, Decision, Milestone, Person, RaciTask, RaciValue, Risk } from '../schema.ts';
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
 import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
@@ -26,10 +26,12 @@ import {
 	type RiskRescore,
 	type RiskSummary
 } from './entities.ts';
+import { compareDecisions, countDecisionChanges, type DecisionChanges } from './decisions.ts';
 import { plainText } from './plain-text.ts';
 import { diffText, type TextPart } from './text-diff.ts';
 
 export type * from './entities.ts';
+export type * from './decisions.ts';
 export type { TextPart } from './text-diff.ts';
 
 /** A RACI cell (task × person) whose letter changed; null = empty. */
@@ -72,6 +74,7 @@ export interface BoardChanges {
 	people: { added: PersonSummary[]; removed: PersonSummary[] };
 	actions: { added: ActionSummary[]; removed: ActionSummary[]; changed: ActionChange[] };
 	charter: CharterTextChange[];
+	decisions: DecisionChanges;
 }
 
 /** What a comparison reads of one state of a board, validated; read once per state. */
@@ -84,6 +87,7 @@ export interface BoardSnapshot {
 	raci: ReadonlyMap<string, RaciValue>;
 	actions: readonly Action[];
 	charter: Record<CharterSection, string>;
+	decisions: readonly Decision[];
 }
 
 /**
@@ -106,15 +110,17 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		raciTasks: read.raciTasks,
 		raci: read.raci,
 		actions: read.actions,
-		charter
+		charter,
+		decisions: read.decisions
 	};
 }
 
 /**
  * Compares two states of a board (an older one, e.g. a saved version, and a newer one, e.g.
  * now): risks added, removed, re-scored and otherwise changed, RACI cells changed, milestones
- * moved, added and removed, people added and removed, actions added, removed and changed, and
- * charter text changed per section as a word-level diff. Reads both through the validated readers; entries that do not parse on a
+ * moved, added and removed, people added and removed, actions added, removed and changed,
+ * charter text changed per section as a word-level diff, and decisions added, removed and whose
+ * status changed. Reads both through the validated readers; entries that do not parse on a
  * side are left out, as everywhere else.
  */
 export function compareBoards(before: Y.Doc, after: Y.Doc): BoardChanges {
@@ -130,7 +136,8 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		milestones: compareMilestones(old, now),
 		people: comparePeople(old, now),
 		actions: compareActions(old, now),
-		charter: compareCharter(old, now)
+		charter: compareCharter(old, now),
+		decisions: compareDecisions(old.decisions, now.decisions)
 	};
 }
 
@@ -155,7 +162,8 @@ export function countChanges(changes: BoardChanges): number {
 		actions.added.length +
 		actions.removed.length +
 		actions.changed.length +
-		changes.charter.length
+		changes.charter.length +
+		countDecisionChanges(changes.decisions)
 	);
 }
 

@@ -20,6 +20,7 @@ import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-sche
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
 import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
+import { documentDecisions, type DocumentDecision } from './decision-document.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
 
@@ -78,6 +79,8 @@ export interface BoardDocumentModel {
 	readonly heatMap: HeatCellCount[][];
 	readonly raci: { people: Person[]; rows: DocumentRaciRow[] };
 	readonly actions: { action: Action; owner: string; status: string }[];
+	/** The decision log, in board order. */
+	readonly decisions: DocumentDecision[];
 	readonly retro: DocumentRetro | null;
 }
 
@@ -113,6 +116,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 			owner: nameOf(action.owner),
 			status: ACTION_STATUS_LABELS[action.status]
 		})),
+		decisions: documentDecisions(read.decisions, people),
 		retro: meta?.kind === 'retro' ? readRetro(read) : null
 	};
 }

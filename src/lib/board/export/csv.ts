@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readBoardDocument, type BoardDocumentModel } from './board-document.ts';
+import { DECISION_TEXT_LABELS } from './decision-document.ts';
 import { richTextPlain } from './markdown-rich-text.ts';
 
 /**
@@ -9,10 +10,16 @@ import { richTextPlain } from './markdown-rich-text.ts';
  * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`: spreadsheets would run it
  * as a formula (CSV injection), and the apostrophe is how they are told to show text as text.
  */
-export type CsvTable = 'risks' | 'raci' | 'milestones' | 'actions';
+export type CsvTable = 'risks' | 'raci' | 'milestones' | 'actions' | 'decisions';
 
 /** The tables a board exports as CSV, in menu order. */
-export const CSV_TABLES: readonly CsvTable[] = ['risks', 'raci', 'milestones', 'actions'];
+export const CSV_TABLES: readonly CsvTable[] = [
+	'risks',
+	'raci',
+	'milestones',
+	'actions',
+	'decisions'
+];
 
 /** The byte-order mark every CSV file starts with. */
 export const CSV_BOM = '\uFEFF';
@@ -94,6 +101,29 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			owner,
 			action.due,
 			status
+		])
+	],
+	// One row per decision, its texts as plain text, its successor by id as in the JSON.
+	decisions: (board) => [
+		[
+			'ID',
+			'Decision',
+			'Status',
+			'Decided on',
+			'Owner',
+			'Consulted',
+			'Superseded by',
+			...Object.values(DECISION_TEXT_LABELS)
+		],
+		...board.decisions.map(({ decision, status, owner, consulted, texts }) => [
+			decision.id,
+			decision.title,
+			status,
+			decision.decidedOn,
+			owner,
+			consulted.join('; '),
+			decision.supersededBy,
+			...texts.map((text) => richTextPlain(text.blocks))
 		])
 	]
 };

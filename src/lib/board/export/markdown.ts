@@ -8,6 +8,7 @@ import {
 	type BoardDocumentModel,
 	type DocumentRetro
 } from './board-document.ts';
+import { decisionsMarkdown } from './decision-document.ts';
 import { richTextMarkdown, richTextPlain } from './markdown-rich-text.ts';
 import { statusUpdatesMarkdown } from '../updates/update-export.ts';
 
@@ -30,6 +31,7 @@ export function boardMarkdown(doc: Y.Doc, today: string): string {
 	if (!isRetro || board.risks.length > 0) parts.push(risksMarkdown(board));
 	if (!isRetro || board.raci.rows.length > 0) parts.push(raciMarkdown(board));
 	parts.push(actionsMarkdown(board));
+	if (!isRetro || board.decisions.length > 0) parts.push(decisionsMarkdown(board.decisions));
 	const updates = statusUpdatesMarkdown(doc);
 	if (updates) parts.push(updates);
 	return `${parts.join('\n\n')}\n`;

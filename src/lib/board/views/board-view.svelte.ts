@@ -90,7 +90,8 @@ export class BoardView {
 			milestones: this.milestones.length > 0,
 			risks: this.risks.length > 0,
 			raci: this.raciTasks.length > 0,
-			actions: this.actions.length > 0
+			actions: this.actions.length > 0,
+			decisions: this.decisions.length > 0
 		};
 		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
 			if (holds) shown.add(section);

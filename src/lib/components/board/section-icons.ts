@@ -9,6 +9,7 @@ import ListChecks from '@lucide/svelte/icons/list-checks';
 import Megaphone from '@lucide/svelte/icons/megaphone';
 import MessagesSquare from '@lucide/svelte/icons/messages-square';
 import ShieldAlert from '@lucide/svelte/icons/shield-alert';
+import Scale from '@lucide/svelte/icons/scale';
 import Users from '@lucide/svelte/icons/users';
 import type { BoardSection } from './sections.ts';
 
@@ -23,6 +24,7 @@ export const SECTION_ICONS: Readonly<
 	risks: ShieldAlert,
 	raci: Grid3x3,
 	actions: ListChecks,
+	decisions: Scale,
 	updates: Megaphone,
 	retro: MessagesSquare,
 	changes: GitCompareArrows,

@@ -11,6 +11,7 @@ export interface BoardSection {
 		| 'risks'
 		| 'raci'
 		| 'actions'
+		| 'decisions'
 		| 'updates'
 		| 'retro'
 		| 'changes'
@@ -28,6 +29,7 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'risks', label: 'Risks' },
 	{ segment: 'raci', label: 'RACI' },
 	{ segment: 'actions', label: 'Actions' },
+	{ segment: 'decisions', label: 'Decisions' },
 	{ segment: 'updates', label: 'Status updates' }
 ];
 

@@ -1,4 +1,9 @@
-import type { ActionStatus, MilestoneStatus, RiskStatus } from '$lib/board/index.ts';
+import type {
+	ActionStatus,
+	DecisionStatus,
+	MilestoneStatus,
+	RiskStatus
+} from '$lib/board/index.ts';
 
 /** The colours a status pill takes, each drawn from the palette in app.css. */
 export type StatusTone = 'neutral' | 'accent' | 'warn' | 'ok';
@@ -23,4 +28,12 @@ export const MILESTONE_STATUS_TONES: Readonly<Record<MilestoneStatus, StatusTone
 	planned: 'accent',
 	'at-risk': 'warn',
 	done: 'ok'
+};
+
+/** A proposal is in play (blue), a decision holds (green); superseded and reversed ones are history. */
+export const DECISION_STATUS_TONES: Readonly<Record<DecisionStatus, StatusTone>> = {
+	proposed: 'accent',
+	decided: 'ok',
+	superseded: 'neutral',
+	reversed: 'warn'
 };
