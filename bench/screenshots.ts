@@ -103,7 +103,8 @@ const KICKOFF_SECTIONS = [
 	['milestones', 'milestones'],
 	['risks', 'risks'],
 	['raci', 'raci'],
-	['actions', 'actions']
+	['actions', 'actions'],
+	['decisions', 'decisions']
 ] as const;
 
 /** A browser page as Maya sees it on one device in one colour scheme. */

@@ -114,9 +114,9 @@ test.describe('row menus', () => {
 		await tabToRowMenu(bob, 'Send the minutes');
 		await bob.keyboard.press('Enter');
 		const menu = rowMenu(bob, 'Send the minutes');
-		await expect(menu.getByRole('menuitem', { name: 'Move up' })).toBeFocused();
-		await bob.keyboard.press('ArrowDown');
-		await bob.keyboard.press('ArrowDown');
+		// The row's own item first (linking a decision), then Move up, Move down and Delete.
+		await expect(menu.getByRole('menuitem', { name: 'Link a decision…' })).toBeFocused();
+		for (let step = 0; step < 3; step++) await bob.keyboard.press('ArrowDown');
 		await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
 		await bob.keyboard.press('Enter');
 
