@@ -173,7 +173,11 @@ test.describe('row menus', () => {
 		await openSection(bob, 'Actions');
 		await rowMenuButton(bob, 'Book the lab').focus();
 		await bob.keyboard.press('Enter');
-		// The first row cannot move up: the menu starts on Move down.
+		// The menu starts on the row's own item; the first row cannot move up, so the next is Move down.
+		await expect(
+			rowMenu(bob, 'Book the lab').getByRole('menuitem', { name: 'Link a decision…' })
+		).toBeFocused();
+		await bob.keyboard.press('ArrowDown');
 		await expect(
 			rowMenu(bob, 'Book the lab').getByRole('menuitem', { name: 'Move down' })
 		).toBeFocused();
