@@ -42,6 +42,6 @@ describe('sections of a blank board', () => {
 			'Actions',
 			'Versions'
 		]);
-		expect(names(sectionsFor('kickoff'))).toHaveLength(9);
+		expect(names(sectionsFor('kickoff'))).toHaveLength(10);
 	});
 });
