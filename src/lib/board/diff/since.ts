@@ -84,7 +84,8 @@ const DECISION_FIELDS: Record<string, (decision: Decision, people: readonly Pers
 	owner: (decision, people) => ownerName(people, decision.owner)
 };
 
-// The decision log, read here from both states (compare.ts does not list decisions yet).
+// The decision log, read here from both states: compare.ts lists only additions, removals and
+// status changes, and a date, an owner or a title changed matters to someone coming back too.
 function collectDecisions(
 	list: ChangeCollector,
 	older: { doc: Y.Doc; people: readonly Person[] },
