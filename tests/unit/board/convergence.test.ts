@@ -134,5 +134,8 @@ describe('random concurrent edits', () => {
 			),
 			{ numRuns: 200 }
 		);
-	});
+		// 200 random runs take about a second alone, and several times the default 5 s when
+		// other test files share a loaded machine: a timeout here would say nothing about
+		// convergence.
+	}, 60_000);
 });
