@@ -65,9 +65,9 @@ test.describe('status updates', () => {
 		await tpm.goto(demo.link.replace('#', '/updates#'));
 		await expect(tpm.getByText('since the kickoff baseline “Kickoff”')).toBeVisible();
 		await tpm.getByRole('button', { name: 'Write an update' }).click();
-		expect(await factTexts(tpm)).toEqual([
-			expect.stringMatching(/^Milestone “Security review” is at risk \(due .+\)$/)
-		]);
+		await expect
+			.poll(() => factTexts(tpm))
+			.toEqual([expect.stringMatching(/^Milestone “Security review” is at risk \(due .+\)$/)]);
 		await tpm.getByRole('radio', { name: 'At risk' }).check();
 		await tpm
 			.getByRole('textbox', { name: 'Summary' })
