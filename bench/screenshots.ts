@@ -30,20 +30,25 @@ import { DemoRetro, FACILITATOR_DRAFTS } from './fixtures/demo-retro.ts';
 import { profileOf } from './fixtures/demo-team.ts';
 import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
 import { DemoBoardClients } from './lib/demo-clients.ts';
+import { writeDemoUpdates } from './fixtures/demo-updates.ts';
+import { localDateString } from '../src/lib/board/dates.ts';
+import { readBoard } from '../src/lib/board/read-board.ts';
+import { basisOf } from '../src/lib/board/updates/basis.ts';
 
-const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|baseline|since|retro]
+const USAGE = `Usage: npm run screenshots [-- --out DIR] [-- --only kickoff|baseline|since|retro|updates]
   --out DIR     write the pictures to DIR (default docs/screenshots, the README's)
   --only WHAT   only the kickoff board's pictures, its milestones against a baseline, what changed
-                since Maya last looked, or the retro's`;
+                since Maya last looked, the retro's, or the status updates'`;
 
 /** The groups of pictures, each made from its own demo board. */
-const GROUPS = ['kickoff', 'baseline', 'since', 'retro'] as const;
+const GROUPS = ['kickoff', 'baseline', 'since', 'retro', 'updates'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The group a picture belongs to, by its name. */
 function groupOf(file: string): Group {
 	if (file.startsWith('retro-')) return 'retro';
 	if (file.startsWith('since-')) return 'since';
+	if (file.startsWith('updates-')) return 'updates';
 	return file.startsWith('milestones-baseline-') ? 'baseline' : 'kickoff';
 }
 
@@ -247,6 +252,33 @@ async function shootSince(browser: Browser, server: TestServer, origin: string):
 	}
 }
 
+/** The status updates: the feed with two, and a draft as Maya writes the next (laptop only). */
+async function shootUpdates(browser: Browser, server: TestServer, origin: string): Promise<void> {
+	const keys = await generateBoardKeys();
+	const doc = buildDemoBoard(await createRichTextWriter());
+	const clients = await DemoBoardClients.store(server, keys, doc);
+	try {
+		// At the kickoff, Sam had not joined yet: the first update says so.
+		const kickoff = basisOf(readBoard(doc), localDateString());
+		writeDemoUpdates(doc, { ...kickoff, people: kickoff.people.slice(0, -1) });
+		updateRisk(doc, readList(doc, 'risks').items[0]!.id, { status: 'closed' });
+		await clients.stored();
+		for (const variant of EVERY_VARIANT.filter((v) => v.device === 'laptop')) {
+			const page = await openAs(browser, variant);
+			await show(page, `${origin}/b/${keys.boardId}/updates#edit=${keys.editKey}`);
+			await save(page, 'updates', variant);
+			await page.getByRole('button', { name: 'Write an update' }).click();
+			await page.getByRole('heading', { name: 'Draft update' }).scrollIntoViewIfNeeded();
+			await settle(page);
+			await save(page, 'updates-draft', variant);
+			await page.getByRole('button', { name: 'Discard draft' }).click();
+			await page.context().close();
+		}
+	} finally {
+		clients.close();
+	}
+}
+
 /** The Share panel open over the page, as someone about to send the link sees it. */
 async function shootSharePanel(page: Page, variant: Variant): Promise<void> {
 	await page.getByText('Share', { exact: true }).click();
@@ -350,6 +382,7 @@ try {
 	if (makes('baseline')) await shootBaseline(browser, server, origin);
 	if (makes('since')) await shootSince(browser, server, origin);
 	if (makes('retro')) await shootRetro(browser, server, origin);
+	if (makes('updates')) await shootUpdates(browser, server, origin);
 } finally {
 	await browser.close();
 	await server.kill();
