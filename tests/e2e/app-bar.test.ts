@@ -120,6 +120,7 @@ test.describe('the app bar', () => {
 			'Risks',
 			'RACI',
 			'Actions',
+			'Decisions',
 			'Status updates',
 			'Versions'
 		]);
