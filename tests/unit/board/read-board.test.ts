@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson, addRisk, boardRoots, initBoard } from '../../../src/lib/board/index.ts';
 import { ROOT_KEYS, localOrigin } from '../../../src/lib/board/doc.ts';
-import { CELLS_KEYS, LIST_KEYS } from '../../../src/lib/board/read.ts';
+import { CELLS_KEYS, LIST_KEYS, readList } from '../../../src/lib/board/read.ts';
 import { readBoard } from '../../../src/lib/board/read-board.ts';
-import { BoardUndo } from '../../../src/lib/board/views/undo.svelte.ts';
+import { emptyBasis } from '../../../src/lib/board/updates/basis.ts';
+import { publishStatusUpdate, startStatusUpdate } from '../../../src/lib/board/updates/commands.ts';
+import { BoardUndo, NOT_UNDONE } from '../../../src/lib/board/views/undo.svelte.ts';
 
 describe('readBoard', () => {
 	it('reads each part through its validated reader, skipping entries that do not parse', () => {
@@ -51,19 +53,37 @@ describe('the collection registry', () => {
 		expect(read.retroColumns.length).toBeGreaterThan(0);
 	});
 
-	it('has undo track every collection: an addition to each is taken back', () => {
+	it('has undo track every collection but status updates: an addition to each is taken back', () => {
 		const doc = new Y.Doc();
 		initBoard(doc, 'blank');
 		const undo = new BoardUndo(doc);
 		const roots = boardRoots(doc);
-		for (const key of [...LIST_KEYS, ...CELLS_KEYS]) {
+		const keys = [...LIST_KEYS, ...CELLS_KEYS];
+		for (const key of keys) {
 			undo.stopCapturing();
 			doc.transact(() => roots[key].set(`probe-${key}`, 1), localOrigin);
 		}
-		expect([...LIST_KEYS, ...CELLS_KEYS].every((key) => roots[key].has(`probe-${key}`))).toBe(true);
-		for (let step = 0; step < LIST_KEYS.length + CELLS_KEYS.length; step++) undo.undo();
-		expect([...LIST_KEYS, ...CELLS_KEYS].filter((key) => roots[key].has(`probe-${key}`))).toEqual(
-			[]
-		);
+		expect(keys.every((key) => roots[key].has(`probe-${key}`))).toBe(true);
+		for (let step = 0; step < keys.length; step++) undo.undo();
+		expect(keys.filter((key) => roots[key].has(`probe-${key}`))).toEqual(NOT_UNDONE);
+	});
+
+	it('never takes back the publishing of a status update', () => {
+		const doc = new Y.Doc();
+		initBoard(doc, 'kickoff');
+		const undo = new BoardUndo(doc);
+		const id = startStatusUpdate(doc, {
+			health: 'at-risk',
+			author: 'Tess Lead',
+			authorId: 'user-1',
+			facts: [],
+			basis: emptyBasis('2026-12-07')
+		});
+		undo.stopCapturing();
+		publishStatusUpdate(doc, id, { author: 'Tess Lead', authorId: 'user-1' });
+		undo.undo();
+		undo.undo();
+		const [update] = readList(doc, 'statusUpdates').items;
+		expect(update).toMatchObject({ id, state: 'published', author: 'Tess Lead' });
 	});
 });

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { boardRoots, localOrigin } from '../doc.ts';
-import { CELLS_KEYS, LIST_KEYS } from '../read.ts';
+import { CELLS_KEYS, LIST_KEYS, type ListKey } from '../read.ts';
+
+/**
+ * Collections Ctrl+Z leaves alone. A published status update is a record already sent to
+ * stakeholders and frozen by its commands; undo would take the publishing back (and with it the
+ * freeze), so status updates are written and discarded only through their own commands.
+ */
+export const NOT_UNDONE: readonly ListKey[] = ['statusUpdates'];
 
 /**
  * Per-user undo and redo of the board's structured data: only this user's commands (the local
@@ -18,7 +25,7 @@ export class BoardUndo {
 			[
 				roots.meta,
 				roots.retro,
-				...LIST_KEYS.map((key) => roots[key]),
+				...LIST_KEYS.filter((key) => !NOT_UNDONE.includes(key)).map((key) => roots[key]),
 				...CELLS_KEYS.map((key) => roots[key]),
 				// Group names live beside the retro maps; undoing a regroup brings its name back.
 				doc.getMap('retroGroupNames')
