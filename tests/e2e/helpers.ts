@@ -1,4 +1,10 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed'];
 let people = 0;
@@ -70,4 +76,20 @@ export async function openSection(page: Page, name: string): Promise<void> {
 	await expect(
 		page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name })
 	).toHaveAttribute('aria-current', 'page');
+}
+
+/** The milestone row titled `title` on the milestones page. */
+export function milestoneRow(page: Page, title: string): Locator {
+	return page
+		.getByRole('list', { name: 'Milestones, by due date' })
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('button', { name: `Actions for ${title}`, exact: true }) });
+}
+
+/** Moves a milestone's due date from its row, as a person would. */
+export async function moveMilestone(page: Page, title: string, due: string): Promise<void> {
+	const field = milestoneRow(page, title).getByLabel('Due date');
+	await field.fill(due);
+	await field.press('Enter');
+	await expect(field).toHaveValue(due);
 }

@@ -1,7 +1,13 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { addMilestone, setBaseline } from '../../src/lib/board/index.ts';
 import { versionsApi } from '../helpers/versions-api.ts';
-import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
+import {
+	createKickoffBoard,
+	milestoneRow,
+	moveMilestone,
+	openInNewBrowser,
+	openSection
+} from './helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
 
@@ -16,22 +22,6 @@ async function setKickoffBaseline(baseURL: string, editLink: string): Promise<vo
 	await writeAsPeer(baseURL, editLink, (doc) =>
 		setBaseline(doc, { versionId: id, label: 'Kickoff' })
 	);
-}
-
-/** The milestone row titled `title` on the milestones page. */
-function milestoneRow(page: Page, title: string) {
-	return page
-		.getByRole('list', { name: 'Milestones, by due date' })
-		.getByRole('listitem')
-		.filter({ has: page.getByRole('button', { name: `Actions for ${title}`, exact: true }) });
-}
-
-/** Moves a milestone's due date from its row, as a person would. */
-async function moveMilestone(page: Page, title: string, due: string): Promise<void> {
-	const field = milestoneRow(page, title).getByLabel('Due date');
-	await field.fill(due);
-	await field.press('Enter');
-	await expect(field).toHaveValue(due);
 }
 
 test('a milestone moved 5 days after the baseline shows its slip on its row, the timeline, the Overview and the Changes page', async ({

@@ -1,15 +1,10 @@
 import * as Y from 'yjs';
-import {
-	readList,
-	setBaseline,
-	updateAction,
-	updateMilestone,
-	updateRisk
-} from '../../src/lib/board/index.ts';
-import { addDecision, updateDecision } from '../../src/lib/board/decisions.ts';
+import { readList, setBaseline, updateMilestone } from '../../src/lib/board/index.ts';
+import { addDecision } from '../../src/lib/board/decisions.ts';
 import { isPublished } from '../../src/lib/board/updates/feed.ts';
 import { test, expect, type Page } from './fixtures.ts';
-import { createKickoffBoard, openInNewBrowser } from './helpers.ts';
+import { createKickoffBoard, moveMilestone, openInNewBrowser } from './helpers.ts';
+import { pickStatus } from './picker-helpers.ts';
 import { E2E_SERVER, openAsTeammate, storeDemoKickoff } from './demo-boards.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 
@@ -86,14 +81,29 @@ test.describe('status updates', () => {
 		await expect(reader.getByRole('link', { name: 'Latest status: At risk' })).toBeVisible();
 		await expect(reader.getByRole('button', { name: 'Write an update' })).toHaveCount(0);
 
-		// A second editor (a Node client on the server) changes four things.
+		// A second editor, Tom, changes four things in his own browser.
 		const risk = readList(doc, 'risks').items.find((entry) => entry.likelihood === 3)!;
 		const action = readList(doc, 'actions').items.find((entry) => entry.status !== 'done')!;
-		updateMilestone(doc, milestone.id, { due: plus(milestone.due, 5) });
-		updateRisk(doc, risk.id, { likelihood: 5 });
-		updateDecision(doc, decision, { status: 'decided' });
-		updateAction(doc, action.id, { status: 'done' });
-		await demo.clients.stored();
+		const moved = plus(milestone.due, 5);
+		const tom = await openAsTeammate(browser, 'tom');
+		await tom.goto(demo.link.replace('#', '/milestones#'));
+		await moveMilestone(tom, milestone.title, moved);
+		await tom.getByRole('link', { name: 'Risks' }).click();
+		const likelihood = tom.getByRole('combobox', { name: `Likelihood of ${risk.title}` });
+		await likelihood.selectOption('5');
+		await tom.getByRole('link', { name: 'Decisions' }).click();
+		await pickStatus(tom, 'Keep the old gateway warm', 'Decided');
+		await tom.getByRole('link', { name: 'Actions', exact: true }).click();
+		await pickStatus(tom, action.title, 'Done');
+		// All four reached the server (the Node client reads what it relays).
+		await expect
+			.poll(() => [
+				readList(doc, 'milestones').items.find((entry) => entry.id === milestone.id)?.due,
+				readList(doc, 'risks').items.find((entry) => entry.id === risk.id)?.likelihood,
+				readList(doc, 'decisions').items.find((entry) => entry.id === decision)?.status,
+				readList(doc, 'actions').items.find((entry) => entry.id === action.id)?.status
+			])
+			.toEqual([moved, 5, 'decided', 'done']);
 
 		await tpm.getByRole('button', { name: 'Write an update' }).click();
 		await expect(tpm.getByText('since the update of')).toBeVisible();
