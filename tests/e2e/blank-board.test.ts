@@ -19,7 +19,7 @@ test('a blank board starts with no sections; one added, or one that holds anythi
 	await expect(ada.getByRole('textbox', { name: 'Board title' })).toHaveValue('Untitled board');
 	expect(await sectionNames(ada)).toEqual(['Overview', 'Versions']);
 	const parts = ada.getByRole('region', { name: 'A blank board: add the parts it needs' });
-	await expect(parts.getByRole('button')).toHaveCount(7);
+	await expect(parts.getByRole('button')).toHaveCount(8);
 
 	await parts.getByRole('button', { name: /^Risks/ }).click();
 	await expect(ada).toHaveURL(/\/risks$/);
@@ -32,7 +32,7 @@ test('a blank board starts with no sections; one added, or one that holds anythi
 	await expect.poll(() => sectionNames(bob)).toEqual(['Overview', 'Risks', 'Versions']);
 	await expect(
 		bob.getByRole('region', { name: 'Add a part to this board' }).getByRole('button')
-	).toHaveCount(6);
+	).toHaveCount(7);
 
 	// Someone (here a peer without the page) adds a person: People shows, for both.
 	await writeAsPeer(baseURL!, editLink, (doc) => addPerson(doc, { name: 'Grace' }));

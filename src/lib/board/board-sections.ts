@@ -14,7 +14,8 @@ export const OPTIONAL_SECTIONS = [
 	'risks',
 	'raci',
 	'actions',
-	'decisions'
+	'decisions',
+	'updates'
 ] as const;
 /** A part of a board that a blank board shows once added. */
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];

@@ -36,10 +36,11 @@ describe('sections of a blank board', () => {
 	it('shows a blank board its Overview and the sections it has, a kickoff board all of them', () => {
 		const names = (sections: { label: string }[]) => sections.map(({ label }) => label);
 		expect(names(sectionsFor('blank'))).toEqual(['Overview', 'Versions']);
-		expect(names(sectionsFor('blank', false, new Set(['actions', 'charter'])))).toEqual([
+		expect(names(sectionsFor('blank', false, new Set(['actions', 'charter', 'updates'])))).toEqual([
 			'Overview',
 			'Charter',
 			'Actions',
+			'Status updates',
 			'Versions'
 		]);
 		expect(names(sectionsFor('kickoff'))).toHaveLength(10);

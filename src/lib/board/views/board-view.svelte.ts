@@ -91,7 +91,9 @@ export class BoardView {
 			risks: this.risks.length > 0,
 			raci: this.raciTasks.length > 0,
 			actions: this.actions.length > 0,
-			decisions: this.decisions.length > 0
+			decisions: this.decisions.length > 0,
+			// Drafts count too: a draft someone started must not vanish from the navigation.
+			updates: this.statusUpdates.length > 0
 		};
 		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
 			if (holds) shown.add(section);
