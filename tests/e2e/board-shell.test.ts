@@ -210,8 +210,10 @@ test.describe('board shell', () => {
 		await expect(overview.getByText(/^No open risks\./)).toBeVisible();
 		await expect(overview.getByText(/^No RACI tasks yet\./)).toBeVisible();
 		await expect(overview.getByText('No open actions.')).toBeVisible();
+		await expect(overview.getByText('No status update has been published yet.')).toBeVisible();
 		await expect(page.getByRole('list', { name: 'Totals' })).toHaveCount(0);
 		await expect(overview.getByRole('heading', { level: 3 })).toHaveText([
+			'Latest status update',
 			'Milestones',
 			'Top risks',
 			'RACI problems',
