@@ -4,7 +4,7 @@ import { boardMarkdown } from '../../src/lib/board/export/markdown.ts';
 import { readMeta } from '../../src/lib/board/read.ts';
 import { localDateString } from '../../src/lib/board/dates.ts';
 import { readBoardDoc } from './board-state.ts';
-import { refuse, sendJson } from './respond.ts';
+import { refuseUnlessRead, sendJson } from './respond.ts';
 import type { BoardApiHandler } from './routes.ts';
 
 const FORMATS = {
@@ -28,15 +28,7 @@ export const serveExport: BoardApiHandler = async ({
 }) => {
 	if (!Object.hasOwn(FORMATS, rest)) return false;
 	const format = FORMATS[rest as keyof typeof FORMATS];
-	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		res.setHeader('allow', 'GET, HEAD');
-		sendJson(res, 405, { error: 'only GET reads an export' });
-		return true;
-	}
-	if (capability === null) {
-		refuse(res, capability);
-		return true;
-	}
+	if (refuseUnlessRead(req, res, capability, 'an export')) return true;
 	const doc = await readBoardDoc(boardId, rooms, store);
 	const meta = doc ? readMeta(doc) : null;
 	if (!doc || !meta?.ok) {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Capability } from '../../src/lib/sync/keys.ts';
 
 /** Sends a small JSON answer with no caching. */
@@ -17,4 +17,26 @@ export function refuse(res: ServerResponse, capability: Capability | null): void
 	} else {
 		sendJson(res, 403, { error: 'this needs the edit key of the board' });
 	}
+}
+
+/**
+ * The guard of a read that either key may make (an export, one status update): only GET and
+ * HEAD (405 otherwise, naming `what`), and a key of the board (401). True when it answered.
+ */
+export function refuseUnlessRead(
+	req: IncomingMessage,
+	res: ServerResponse,
+	capability: Capability | null,
+	what: string
+): boolean {
+	if (req.method !== 'GET' && req.method !== 'HEAD') {
+		res.setHeader('allow', 'GET, HEAD');
+		sendJson(res, 405, { error: `only GET reads ${what}` });
+		return true;
+	}
+	if (capability === null) {
+		refuse(res, capability);
+		return true;
+	}
+	return false;
 }

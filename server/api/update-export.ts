@@ -5,7 +5,7 @@ import {
 	updateMarkdown
 } from '../../src/lib/board/updates/update-export.ts';
 import { readBoardDoc } from './board-state.ts';
-import { refuse, sendJson } from './respond.ts';
+import { refuseUnlessRead, sendJson } from './respond.ts';
 import type { BoardApiHandler } from './routes.ts';
 
 const FORMATS = {
@@ -32,15 +32,7 @@ export const serveUpdateExport: BoardApiHandler = async ({
 	const match = UPDATE_PATH.exec(rest);
 	if (!match) return false;
 	const [, updateId, extension] = match as unknown as [string, string, keyof typeof FORMATS];
-	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		res.setHeader('allow', 'GET, HEAD');
-		sendJson(res, 405, { error: 'only GET reads an update' });
-		return true;
-	}
-	if (capability === null) {
-		refuse(res, capability);
-		return true;
-	}
+	if (refuseUnlessRead(req, res, capability, 'an update')) return true;
 	const doc = await readBoardDoc(boardId, rooms, store);
 	try {
 		const update = doc ? readUpdateDocument(doc, updateId) : null;
