@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures.ts';
 import { addDecision, addPerson, supersedeDecision } from '../../src/lib/board/index.ts';
+import { caretAtEndOf } from './charter-helpers.ts';
 import { caretTo, serverExport } from './co-editing-helpers.ts';
-import { exportFile, knownBoardCount } from './export-helpers.ts';
+import { exportFile, keysOf, knownBoardCount } from './export-helpers.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 import { addRiskByForm, riskRow, writeAsPeer } from './risks-helpers.ts';
@@ -98,7 +99,7 @@ test('a decision superseded by another and linked from a risk is in the Markdown
 	await writeFile(test.info().outputPath('decisions.md'), markdown);
 });
 
-test('two people typing into one decision title while a third changes another decision get exactly the same text', async ({
+test('two people typing into one decision title, then into its context, while a third changes another decision, get exactly the same text', async ({
 	browser,
 	baseURL
 }) => {
@@ -148,6 +149,39 @@ test('two people typing into one decision title while a third changes another de
 			return board.decisions.find((entry) => entry.id === id)?.title;
 		})
 		.toBe(expected);
+
+	// The same in the decision's context, a rich-text field: Ada writes a line, then both type
+	// into it at once while Cy changes the other decision back.
+	const contexts = [ada, grace, cy].map((page) =>
+		page.getByRole('textbox', { name: `Context of ${expected}`, exact: true })
+	);
+	for (const page of [ada, grace, cy])
+		await page.getByRole('button', { name: `Details of ${expected}` }).click();
+	await contexts[0]!.click();
+	await ada.keyboard.type('Middle');
+	for (const context of contexts) await expect(context).toHaveText('Middle');
+	await caretAtEndOf(ada, contexts[0]!);
+	await contexts[1]!.click();
+	await grace.keyboard.press('Control+Home');
+	await Promise.all([
+		ada.keyboard.type(' AAAA', { delay: 135 }),
+		grace.keyboard.type('bbbb ', { delay: 135 }),
+		(async () => {
+			await otherStatus.click();
+			await cy.getByRole('option', { name: 'Decided' }).click();
+			await expect(otherStatus).toHaveText('Decided');
+		})()
+	]);
+	for (const context of contexts) await expect(context).toHaveText('bbbb Middle AAAA');
+	const { boardId, editKey } = keysOf(editLink);
+	await expect
+		.poll(async () => {
+			const response = await fetch(`${baseURL}/api/boards/${boardId}/export.md`, {
+				headers: { authorization: `Bearer ${editKey}` }
+			});
+			return (await response.text()).includes('bbbb Middle AAAA');
+		})
+		.toBe(true);
 });
 
 test('the decision log is keyboard usable, read only for a view link, and has no serious axe violations in light and dark', async ({
