@@ -105,26 +105,31 @@ test.describe('the app bar', () => {
 		await expect(ada.getByText('Using Charter')).toHaveCount(0);
 	});
 
-	test('tabs carry an icon beside their name, undo and redo are named icon buttons', async ({
+	test('tabs carry an icon beside their name and group related sections; undo and redo are named icon buttons', async ({
 		browser
 	}) => {
 		const ada = await newPerson(browser, 'Ada');
 		await createKickoffBoardIn(ada);
-		const tabs = ada.getByRole('navigation', { name: 'Board sections' }).getByRole('link');
-		const names = await tabs.allInnerTexts();
-		expect(names.map((name) => name.trim())).toEqual([
-			'Overview',
-			'Charter',
-			'People',
-			'Milestones',
-			'Risks',
-			'RACI',
-			'Actions',
-			'Decisions',
-			'Status updates',
-			'Versions'
-		]);
-		for (const tab of await tabs.all()) await expect(tab.locator('svg')).toHaveCount(1);
+		const nav = ada.getByRole('navigation', { name: 'Board sections' });
+		const names = async () => (await nav.getByRole('link').allInnerTexts()).map((n) => n.trim());
+		expect(await names()).toEqual(['Overview', 'Charter', 'Plan', 'Team', 'Follow-up', 'Versions']);
+		for (const tab of await nav.getByRole('link').all())
+			await expect(tab.locator('svg')).toHaveCount(1);
+
+		// A group's tab opens its first section and shows its sections in a second row.
+		await nav.getByRole('link', { name: 'Team' }).click();
+		await expect(ada).toHaveURL(/\/people$/);
+		const team = nav.getByRole('list', { name: 'Team' });
+		expect((await team.getByRole('link').allInnerTexts()).slice(0, 1)).toEqual(['People']);
+		await expect(team.getByRole('link', { name: 'RACI' })).toBeVisible();
+		await expect(nav.getByRole('link', { name: 'Team' })).toHaveAttribute('aria-current', 'true');
+		await team.getByRole('link', { name: 'RACI' }).click();
+		await expect(team.getByRole('link', { name: 'RACI' })).toHaveAttribute('aria-current', 'page');
+		// Away and back: the group's tab returns to the section last open in it.
+		await nav.getByRole('link', { name: 'Overview' }).click();
+		await expect(nav.getByRole('list', { name: 'Team' })).toHaveCount(0);
+		await nav.getByRole('link', { name: 'Team' }).click();
+		await expect(ada).toHaveURL(/\/raci$/);
 
 		const undo = ada.getByRole('button', { name: 'Undo' });
 		await expect(undo.locator('svg')).toHaveCount(1);

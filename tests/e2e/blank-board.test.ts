@@ -39,5 +39,5 @@ test('a blank board starts with no sections; one added, or one that holds anythi
 	for (const page of [ada, bob])
 		await expect
 			.poll(() => sectionNames(page))
-			.toEqual(['Overview', 'People', 'Risks', 'Versions']);
+			.toEqual(['Overview', 'Risks', 'People', 'Versions']);
 });

@@ -3,7 +3,7 @@ import { readList, setBaseline, updateMilestone } from '../../src/lib/board/inde
 import { addDecision } from '../../src/lib/board/decisions.ts';
 import { isPublished } from '../../src/lib/board/updates/feed.ts';
 import { test, expect, type Page } from './fixtures.ts';
-import { createKickoffBoard, moveMilestone, openInNewBrowser } from './helpers.ts';
+import { createKickoffBoard, moveMilestone, openInNewBrowser, openSection } from './helpers.ts';
 import { pickStatus } from './picker-helpers.ts';
 import { E2E_SERVER, openAsTeammate, storeDemoKickoff } from './demo-boards.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
@@ -88,12 +88,12 @@ test.describe('status updates', () => {
 		const tom = await openAsTeammate(browser, 'tom');
 		await tom.goto(demo.link.replace('#', '/milestones#'));
 		await moveMilestone(tom, milestone.title, moved);
-		await tom.getByRole('link', { name: 'Risks' }).click();
+		await openSection(tom, 'Risks');
 		const likelihood = tom.getByRole('combobox', { name: `Likelihood of ${risk.title}` });
 		await likelihood.selectOption('5');
-		await tom.getByRole('link', { name: 'Decisions' }).click();
+		await openSection(tom, 'Decisions');
 		await pickStatus(tom, 'Keep the old gateway warm', 'Decided');
-		await tom.getByRole('link', { name: 'Actions', exact: true }).click();
+		await openSection(tom, 'Actions');
 		await pickStatus(tom, action.title, 'Done');
 		// All four reached the server (the Node client reads what it relays).
 		await expect

@@ -6,7 +6,11 @@ import {
 	readAddedSections,
 	type OptionalSection
 } from '../../../src/lib/board/index.ts';
-import { sectionsFor } from '../../../src/lib/components/board/sections.ts';
+import {
+	sectionsFor,
+	sectionTabs,
+	type SectionTab
+} from '../../../src/lib/components/board/sections.ts';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
 	Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -44,5 +48,42 @@ describe('sections of a blank board', () => {
 			'Versions'
 		]);
 		expect(names(sectionsFor('kickoff'))).toHaveLength(10);
+	});
+});
+
+describe('section tabs', () => {
+	const tabNames = (tabs: SectionTab[]) =>
+		tabs.map((tab) =>
+			tab.kind === 'section'
+				? tab.section.label
+				: `${tab.group.label}: ${tab.sections.map(({ label }) => label).join(', ')}`
+		);
+
+	it('groups a kickoff board’s related sections under one tab each, in the group’s order', () => {
+		const tabs = tabNames(sectionTabs(sectionsFor('kickoff', true)));
+		expect(tabs.slice(0, 2)).toEqual(['Overview', 'Charter']);
+		expect(tabs[2]).toMatch(/^Plan: Milestones, Risks, Decisions/);
+		expect(tabs[3]).toMatch(/^Team: People, .*RACI$/);
+		expect(tabs.slice(4)).toEqual([
+			'Follow-up: Actions, Status updates',
+			'Changes since baseline',
+			'Versions'
+		]);
+	});
+
+	it('shows a group with one section on the board as that section’s own tab', () => {
+		expect(tabNames(sectionTabs(sectionsFor('retro')))).toEqual([
+			'Retrospective',
+			'Actions',
+			'People',
+			'Versions'
+		]);
+		const blank = sectionsFor('blank', false, new Set(['people', 'raci', 'actions']));
+		expect(tabNames(sectionTabs(blank))).toEqual([
+			'Overview',
+			'Team: People, RACI',
+			'Actions',
+			'Versions'
+		]);
 	});
 });

@@ -11,7 +11,13 @@ import MessagesSquare from '@lucide/svelte/icons/messages-square';
 import ShieldAlert from '@lucide/svelte/icons/shield-alert';
 import Scale from '@lucide/svelte/icons/scale';
 import Users from '@lucide/svelte/icons/users';
-import type { BoardSection } from './sections.ts';
+import UsersRound from '@lucide/svelte/icons/users-round';
+import Route from '@lucide/svelte/icons/route';
+import Send from '@lucide/svelte/icons/send';
+import Wallet from '@lucide/svelte/icons/wallet';
+import Radar from '@lucide/svelte/icons/radar';
+import CalendarRange from '@lucide/svelte/icons/calendar-range';
+import type { BoardSection, SectionGroup } from './sections.ts';
 
 /** The icon beside each section's name in the board's tabs (decorative: the name is the label). */
 export const SECTION_ICONS: Readonly<
@@ -25,8 +31,18 @@ export const SECTION_ICONS: Readonly<
 	raci: Grid3x3,
 	actions: ListChecks,
 	decisions: Scale,
+	budget: Wallet,
 	updates: Megaphone,
+	stakeholders: Radar,
+	resources: CalendarRange,
 	retro: MessagesSquare,
 	changes: GitCompareArrows,
 	versions: History
+};
+
+/** The icon of a group's tab. */
+export const GROUP_ICONS: Readonly<Record<SectionGroup['key'], Component<{ size?: number }>>> = {
+	plan: Route,
+	team: UsersRound,
+	'follow-up': Send
 };
