@@ -3,8 +3,10 @@ import { caretAtEnd, format, openCharter } from './charter-helpers.ts';
 import { createKickoffBoardIn, newPerson, openInNewBrowser } from './helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 
-// Every dialog and popover, open, has no serious or critical axe violation: light and dark, on a
-// laptop and on a phone. One test per screen and scheme, so none uses much of its timeout.
+// Every dialog and popover, open, has no serious or critical axe violation: light and dark on a
+// laptop, dark on a phone (as in the accessibility sweep: the schemes' colours are the same on both
+// screens, the phone adds its layout). One test per screen and scheme, so none uses much of its
+// timeout.
 
 const DEVICES = {
 	laptop: { viewport: { width: 1280, height: 800 } },
@@ -16,7 +18,9 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 for (const [device, options] of Object.entries(DEVICES)) {
-	for (const colorScheme of ['light', 'dark'] as const) {
+	for (const colorScheme of device === 'phone'
+		? (['dark'] as const)
+		: (['light', 'dark'] as const)) {
 		const as = `on a ${device}, ${colorScheme}`;
 
 		test(`the profile, Share, Export and link dialogs have no serious accessibility violation ${as}`, async ({
