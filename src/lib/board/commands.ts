@@ -8,6 +8,7 @@ import {
 	updateEntry,
 	type OrderedCollection
 } from './collection.ts';
+import { deleteMilestoneDependencies } from './dependency-commands.ts';
 import { boardRoots, boardSchemaVersion, isInitialized, localOrigin } from './doc.ts';
 import { BoardNotInitializedError } from './errors.ts';
 import { parseRaciCellKey, raciCellKey, readList, type EntityOf, type ListKey } from './read.ts';
@@ -159,12 +160,16 @@ export function addMilestone(doc: Y.Doc, input: NewMilestoneInput): string {
 	return addEntry(doc, milestones, (order) => ({ ...milestone, order }));
 }
 
-/** The milestones' commands: add, change fields, remove, move to `index` in the sorted list. */
+/**
+ * The milestones' commands: add, change fields, remove a milestone and, in the same transaction,
+ * its dependency links, move to `index` in the sorted list.
+ */
 export const milestoneCommands = listCommands(
 	'milestones',
 	'Milestone',
 	addMilestone,
-	milestonePatchSchema
+	milestonePatchSchema,
+	deleteMilestoneDependencies
 );
 export const {
 	update: updateMilestone,

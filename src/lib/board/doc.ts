@@ -31,6 +31,8 @@ export const ROOT_KEYS = {
 	retroVotes: 'retroVotes',
 	decisions: 'decisions',
 	statusUpdates: 'statusUpdates',
+	/** Milestone dependencies, `predecessorId:successorId` → 'fs' (dependencies.ts). */
+	dependencies: 'dependencies',
 	/** Who wrote with which Yjs client id (editors.ts): how a change is attributed. */
 	editors: 'editors'
 } as const;

@@ -6,6 +6,8 @@ export * from './errors.ts';
 export * from './doc.ts';
 export * from './commands.ts';
 export * from './decisions.ts';
+export * from './dependencies.ts';
+export * from './dependency-commands.ts';
 export * from './read.ts';
 export * from './text.ts';
 export * from './text-change.ts';

@@ -22,6 +22,7 @@ import {
 	type RetroSettings
 } from './schema.ts';
 import { statusUpdateSchema } from './updates/model.ts';
+import { dependencyValueSchema, parseDependencyKey } from './dependencies.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
 export interface ListRead<Entity> {
@@ -126,7 +127,8 @@ export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 
 export const CELLS = {
 	raci: { parseKey: parseRaciCellKey, value: raciValueSchema },
-	retroVotes: { parseKey: parseRetroVoteKey, value: retroVoteCountSchema }
+	retroVotes: { parseKey: parseRetroVoteKey, value: retroVoteCountSchema },
+	dependencies: { parseKey: parseDependencyKey, value: dependencyValueSchema }
 } as const;
 /** A map of cells keyed `a:b` (RACI cells, retro votes). */
 export type CellsKey = keyof typeof CELLS;

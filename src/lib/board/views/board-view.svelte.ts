@@ -160,6 +160,11 @@ export class BoardView {
 		return this.#lists.statusUpdates.current.items;
 	}
 
+	/** Milestone dependency links keyed `predecessorId:successorId` (dependencies.ts). */
+	get dependencies(): Map<string, 'fs'> {
+		return this.#cells.dependencies.current.cells;
+	}
+
 	/** Votes keyed `cardId:userId`. */
 	get retroVotes(): Map<string, number> {
 		return this.#cells.retroVotes.current.cells;
