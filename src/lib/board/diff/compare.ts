@@ -28,10 +28,16 @@ import {
 } from './entities.ts';
 import { compareDecisions, countDecisionChanges, type DecisionChanges } from './decisions.ts';
 import { plainText } from './plain-text.ts';
+import {
+	compareDependencies,
+	countDependencyChanges,
+	type DependencyChanges
+} from './dependencies.ts';
 import { diffText, type TextPart } from './text-diff.ts';
 
 export type * from './entities.ts';
 export type * from './decisions.ts';
+export type * from './dependencies.ts';
 export type { TextPart } from './text-diff.ts';
 
 /** A RACI cell (task × person) whose letter changed; null = empty. */
@@ -75,6 +81,8 @@ export interface BoardChanges {
 	actions: { added: ActionSummary[]; removed: ActionSummary[]; changed: ActionChange[] };
 	charter: CharterTextChange[];
 	decisions: DecisionChanges;
+	/** Milestone dependency links added and removed, named by titles. */
+	dependencies: DependencyChanges;
 }
 
 /** What a comparison reads of one state of a board, validated; read once per state. */
@@ -88,6 +96,7 @@ export interface BoardSnapshot {
 	actions: readonly Action[];
 	charter: Record<CharterSection, string>;
 	decisions: readonly Decision[];
+	dependencies: ReadonlyMap<string, 'fs'>;
 }
 
 /**
@@ -111,7 +120,8 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		raci: read.raci,
 		actions: read.actions,
 		charter,
-		decisions: read.decisions
+		decisions: read.decisions,
+		dependencies: read.dependencies
 	};
 }
 
@@ -137,7 +147,8 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		people: comparePeople(old, now),
 		actions: compareActions(old, now),
 		charter: compareCharter(old, now),
-		decisions: compareDecisions(old.decisions, now.decisions)
+		decisions: compareDecisions(old.decisions, now.decisions),
+		dependencies: compareDependencies(old, now)
 	};
 }
 
@@ -163,7 +174,8 @@ export function countChanges(changes: BoardChanges): number {
 		actions.removed.length +
 		actions.changed.length +
 		changes.charter.length +
-		countDecisionChanges(changes.decisions)
+		countDecisionChanges(changes.decisions) +
+		countDependencyChanges(changes.dependencies)
 	);
 }
 

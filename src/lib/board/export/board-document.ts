@@ -17,6 +17,7 @@ import type {
 } from '../schema.ts';
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-schedule.ts';
+import { dependencyWords } from '../views/milestone-dependencies.ts';
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
 import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
@@ -71,8 +72,16 @@ export interface BoardDocumentModel {
 	readonly title: string;
 	readonly sections: DocumentSection[];
 	readonly people: Person[];
-	/** By due date, undated last. */
-	readonly milestones: { milestone: Milestone; owner: string; status: string }[];
+	/** By due date, undated last; with the titles each depends on and its broken links in words. */
+	readonly milestones: {
+		milestone: Milestone;
+		owner: string;
+		status: string;
+		dependsOn: string[];
+		problems: string[];
+	}[];
+	/** Dependency links ignored for closing a cycle, in words. */
+	readonly dependencyLoops: string[];
 	/** Sorted by score (highest first), ties in board order. */
 	readonly risks: DocumentRisk[];
 	/** Rows likelihood 5 → 1, each impact 1 → 5; counts what countsOnHeatMap counts (not closed). */
@@ -90,6 +99,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 	const { meta, people, risks } = read;
 	const names = new Map(people.map((person) => [person.id, person.name]));
 	const nameOf = (id: string) => names.get(id) ?? '';
+	const links = dependencyWords(read.milestones, read.dependencies);
 	return {
 		meta,
 		title: meta?.title ?? 'Untitled board',
@@ -98,8 +108,11 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 		milestones: sortMilestones(read.milestones).map((milestone) => ({
 			milestone,
 			owner: nameOf(milestone.owner),
-			status: MILESTONE_STATUS_LABELS[milestone.status]
+			status: MILESTONE_STATUS_LABELS[milestone.status],
+			dependsOn: links.dependsOn(milestone.id),
+			problems: links.problems(milestone.id)
 		})),
+		dependencyLoops: links.loops,
 		risks: risksByScore(risks).map((risk) => ({
 			risk,
 			score: riskScore(risk),

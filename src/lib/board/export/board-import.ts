@@ -18,6 +18,7 @@ import { parseInput } from '../validate.ts';
 import { boardImportSchema, type BoardImport } from './import-schema.ts';
 import { writeRichText } from './rich-text-write.ts';
 import { writeStatusUpdates } from '../updates/update-json.ts';
+import { writeDependencies } from './dependency-json.ts';
 
 /** What reading an import file gave: a board to write, or every problem found, by path. */
 export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
@@ -119,6 +120,7 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		writeEntries(doc, 'actions', board.actions);
 		for (const decision of board.decisions) writeDecision(doc, decision);
 		writeStatusUpdates(doc, board.statusUpdates);
+		writeDependencies(doc, board.dependencies);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
 }

@@ -20,6 +20,7 @@ import { SCHEMA_VERSION } from '../schema.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
 import { exportStatusUpdates, type ExportedStatusUpdate } from '../updates/update-json.ts';
+import { exportDependencies, type ExportedDependency } from './dependency-json.ts';
 
 /** What a Charter JSON export says it is, so an import can tell it from any other JSON. */
 export const EXPORT_FORMAT = 'charter-board';
@@ -61,6 +62,8 @@ export interface BoardExport {
 	actions: Action[];
 	decisions: ExportedDecision[];
 	statusUpdates: ExportedStatusUpdate[];
+	/** Milestone dependencies (finish-to-start), in key order. */
+	dependencies: ExportedDependency[];
 	retro: ExportedRetro | null;
 }
 
@@ -97,6 +100,7 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 		actions: [...read.actions],
 		decisions: read.decisions.map(exportDecision),
 		statusUpdates: exportStatusUpdates(read.statusUpdates),
+		dependencies: exportDependencies(read.dependencies),
 		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }

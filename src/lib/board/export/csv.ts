@@ -84,13 +84,14 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 		])
 	],
 	milestones: (board) => [
-		['ID', 'Milestone', 'Due', 'Owner', 'Status'],
-		...board.milestones.map(({ milestone, owner, status }) => [
+		['ID', 'Milestone', 'Due', 'Owner', 'Status', 'Depends on'],
+		...board.milestones.map(({ milestone, owner, status, dependsOn }) => [
 			milestone.id,
 			milestone.title,
 			milestone.due,
 			owner,
-			status
+			status,
+			dependsOn.join('; ')
 		])
 	],
 	actions: (board) => [

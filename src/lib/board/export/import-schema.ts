@@ -19,6 +19,7 @@ import { groupNameSchema } from '../retro/model.ts';
 import { EXPORT_FORMAT } from './board-json.ts';
 import { richTextSchema } from './rich-text.ts';
 import { statusUpdatesImportSchema } from '../updates/update-json.ts';
+import { dependenciesImportSchema, dependencyIssues } from './dependency-json.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -97,6 +98,7 @@ const boardShape = z.object({
 	actions: list(action),
 	decisions: list(decision).default([]),
 	statusUpdates: statusUpdatesImportSchema,
+	dependencies: dependenciesImportSchema,
 	retro: retro.nullable()
 });
 
@@ -127,7 +129,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	};
 	const people = ids('people', board.people);
 	const tasks = ids('raciTasks', board.raciTasks);
-	ids('milestones', board.milestones);
+	const milestones = ids('milestones', board.milestones);
 	ids('risks', board.risks);
 	ids('actions', board.actions);
 	const decisions = ids('decisions', board.decisions);
@@ -145,6 +147,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	owner('actions', board.actions);
 	owner('decisions', board.decisions);
 	issues.push(...decisionIssues(board, people, decisions));
+	issues.push(...dependencyIssues(board.dependencies, milestones));
 	const cells = new Set<string>();
 	board.raci.forEach((cell, index) => {
 		if (!tasks.has(cell.task))

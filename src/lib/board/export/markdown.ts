@@ -65,13 +65,17 @@ function peopleMarkdown(board: BoardDocumentModel): string {
 
 function milestonesMarkdown(board: BoardDocumentModel): string {
 	if (board.milestones.length === 0) return '## Milestones\n\n_No milestones planned._';
-	const rows = board.milestones.map(({ milestone, owner, status }) => [
+	const rows = board.milestones.map(({ milestone, owner, status, dependsOn, problems }) => [
 		milestone.title,
 		dash(milestone.due),
 		dash(owner),
-		status
+		status,
+		dash(dependsOn.join(', ')),
+		problems.length === 0 ? '' : `⚠ ${problems.join('; ')}`
 	]);
-	return `## Milestones\n\n${markdownTable(['Milestone', 'Due', 'Owner', 'Status'], rows)}`;
+	const header = ['Milestone', 'Due', 'Owner', 'Status', 'Depends on', 'Checks'];
+	const loops = board.dependencyLoops.map((loop) => `\n\n_⚠ ${markdownText(loop)}._`).join('');
+	return `## Milestones\n\n${markdownTable(header, rows)}${loops}`;
 }
 
 function risksMarkdown(board: BoardDocumentModel): string {

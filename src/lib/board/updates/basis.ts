@@ -11,6 +11,7 @@ import {
 	type Risk
 } from '../schema.ts';
 import { UPDATE_LIMITS } from './model.ts';
+import { dependencyLinks } from '../dependencies.ts';
 
 /**
  * The basis of an update: the compact state of the board its facts were drafted against, and
@@ -49,7 +50,9 @@ export const basisSchema = z.object({
 	actions: entries(
 		z.object({ id: idSchema, title: name, status: z.enum(ACTION_STATUSES), due: dateSchema })
 	),
-	people: entries(z.object({ id: idSchema, name }))
+	people: entries(z.object({ id: idSchema, name })),
+	// Bases stored before milestone dependencies have none.
+	dependencies: entries(z.object({ predecessor: idSchema, successor: idSchema })).default([])
 });
 /** The state an update's facts were drafted against. */
 export type UpdateBasis = z.output<typeof basisSchema>;
@@ -63,6 +66,8 @@ export interface BasisSource {
 	readonly decisions?: readonly BasisDecision[];
 	readonly actions: readonly Pick<Action, 'id' | 'title' | 'status' | 'due'>[];
 	readonly people: readonly Pick<Person, 'id' | 'name'>[];
+	/** The `dependencies` cells, keyed `predecessorId:successorId`. */
+	readonly dependencies?: ReadonlyMap<string, unknown>;
 }
 
 /** The basis of a board taken on `day`; entries past the bound are left out, never the whole basis. */
@@ -85,13 +90,22 @@ export function basisOf(board: BasisSource, day: string): UpdateBasis {
 		})),
 		decisions: first(board.decisions ?? []).map(({ id, title, status }) => ({ id, title, status })),
 		actions: first(board.actions).map(({ id, title, status, due }) => ({ id, title, status, due })),
-		people: first(board.people).map(({ id, name }) => ({ id, name }))
+		people: first(board.people).map(({ id, name }) => ({ id, name })),
+		dependencies: first(dependencyLinks(board.dependencies ?? new Map()))
 	};
 }
 
 /** An empty board's basis: what the first update is drafted against when there is no baseline. */
 export function emptyBasis(day: string): UpdateBasis {
-	return { day, milestones: [], risks: [], decisions: [], actions: [], people: [] };
+	return {
+		day,
+		milestones: [],
+		risks: [],
+		decisions: [],
+		actions: [],
+		people: [],
+		dependencies: []
+	};
 }
 
 /** A stored basis, or null when it is missing or does not parse (it then counts as missing). */

@@ -1,6 +1,7 @@
 import { daysUntil, formatDate } from '../dates.ts';
 import type { UpdateBasis } from './basis.ts';
 import { UPDATE_LIMITS, type StatusFact } from './model.ts';
+import { dependencyFacts } from './dependency-facts.ts';
 
 /**
  * The facts of a new update: what changed between the basis of the previous update (or the
@@ -15,6 +16,7 @@ export function draftFacts(
 ): StatusFact[] {
 	const facts = [
 		...milestoneFacts(previous, current),
+		...dependencyFacts(previous, current),
 		...riskFacts(previous, current),
 		...decisionFacts(previous, current),
 		...actionFacts(previous, current, today),

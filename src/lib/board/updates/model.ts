@@ -36,6 +36,7 @@ export const FACT_KINDS = [
 	'milestone-done',
 	'milestone-moved',
 	'milestone-at-risk',
+	'milestone-blocked',
 	'risk-added',
 	'risk-rescored',
 	'risk-closed',

@@ -91,3 +91,28 @@ export function ignoredLinkText(
 ): string {
 	return `${quoted(titleOf(link.successor))} depending on ${quoted(titleOf(link.predecessor))} would close a loop, so it is ignored`;
 }
+
+/** What the exports and the print view say of each milestone's links. */
+export interface DependencyWords {
+	/** The titles a milestone depends on, in link order. */
+	dependsOn(id: string): string[];
+	/** Its broken links in words (dependencyProblemText). */
+	problems(id: string): string[];
+	/** The links ignored for closing a cycle, in words. */
+	readonly loops: string[];
+}
+
+/** The links of `cells` between `milestones`, in words for documents. */
+export function dependencyWords<M extends Checked>(
+	milestones: readonly M[],
+	cells: ReadonlyMap<string, unknown>
+): DependencyWords {
+	const report = checkDependencies(milestones, cells);
+	const titles = new Map(milestones.map((milestone) => [milestone.id, milestone.title]));
+	const titleOf = (id: string) => titles.get(id) ?? '';
+	return {
+		dependsOn: (id) => (report.predecessors.get(id) ?? []).map(titleOf),
+		problems: (id) => (report.bySuccessor.get(id) ?? []).map(dependencyProblemText),
+		loops: report.ignored.map((link) => ignoredLinkText(link, titleOf))
+	};
+}

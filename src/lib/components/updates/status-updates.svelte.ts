@@ -53,7 +53,8 @@ export class StatusUpdatesState {
 				risks: view.risks,
 				decisions: view.decisions,
 				actions: view.actions,
-				people: view.people
+				people: view.people,
+				dependencies: view.dependencies
 			},
 			this.today()
 		);
