@@ -36,6 +36,7 @@ export function exportedContent(json: object): Record<string, unknown> {
 	delete content.schema;
 	content.decisions ??= [];
 	content.statusUpdates ??= [];
+	content.dependencies ??= [];
 	for (const name of ['milestones', 'risks', 'actions'])
 		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
 	return content;

@@ -104,7 +104,7 @@ describe('CSV', () => {
 
 	it('writes milestones and actions with owners by name', () => {
 		const milestones = boardCsv(board(), 'milestones');
-		expect(milestones).toContain(',"Comma, ""quoted""",2026-05-01,"Bob, Jr.",Planned\r\n');
+		expect(milestones).toContain(',"Comma, ""quoted""",2026-05-01,"Bob, Jr.",Planned,\r\n');
 		expect(boardCsv(board(), 'actions')).toContain(",'@mention me,Ada,,Done\r\n");
 	});
 });
