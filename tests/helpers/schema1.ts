@@ -37,6 +37,8 @@ export function exportedContent(json: object): Record<string, unknown> {
 	content.decisions ??= [];
 	content.statusUpdates ??= [];
 	content.dependencies ??= [];
+	content.currency ??= 'EUR';
+	content.budgetLines ??= [];
 	for (const name of ['milestones', 'risks', 'actions'])
 		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
 	return content;

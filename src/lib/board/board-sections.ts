@@ -15,6 +15,7 @@ export const OPTIONAL_SECTIONS = [
 	'raci',
 	'actions',
 	'decisions',
+	'budget',
 	'updates'
 ] as const;
 /** A part of a board that a blank board shows once added. */

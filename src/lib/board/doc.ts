@@ -33,6 +33,7 @@ export const ROOT_KEYS = {
 	statusUpdates: 'statusUpdates',
 	/** Milestone dependencies, `predecessorId:successorId` → 'fs' (dependencies.ts). */
 	dependencies: 'dependencies',
+	budgetLines: 'budgetLines',
 	/** Who wrote with which Yjs client id (editors.ts): how a change is attributed. */
 	editors: 'editors'
 } as const;

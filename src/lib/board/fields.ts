@@ -42,7 +42,13 @@ export const userIdSchema = z
  * The longest text each kind of plain text field holds, in characters: the one place these
  * limits are written (the fields' TextShapes in text.ts and the UI's messages read them here).
  */
-export const TEXT_LIMITS = { title: 200, role: 100, cardText: 2000, profileName: 60 } as const;
+export const TEXT_LIMITS = {
+	title: 200,
+	role: 100,
+	cardText: 2000,
+	profileName: 60,
+	budgetNotes: 500
+} as const;
 
 /** A title or name: trimmed, 1–200 characters, no control characters. */
 export const titleSchema = z

@@ -8,6 +8,7 @@ export * from './commands.ts';
 export * from './decisions.ts';
 export * from './dependencies.ts';
 export * from './dependency-commands.ts';
+export * from './budget.ts';
 export * from './read.ts';
 export * from './text.ts';
 export * from './text-change.ts';

@@ -23,6 +23,7 @@ import {
 } from './schema.ts';
 import { statusUpdateSchema } from './updates/model.ts';
 import { dependencyValueSchema, parseDependencyKey } from './dependencies.ts';
+import { budgetLineSchema } from './budget-schema.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
 export interface ListRead<Entity> {
@@ -116,7 +117,8 @@ export const LISTS = {
 	retroColumns: retroColumnSchema,
 	retroCards: retroCardSchema,
 	decisions: decisionSchema,
-	statusUpdates: statusUpdateSchema
+	statusUpdates: statusUpdateSchema,
+	budgetLines: budgetLineSchema
 } as const;
 /** A hand-ordered collection. */
 export type ListKey = keyof typeof LISTS;

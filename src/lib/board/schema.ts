@@ -14,6 +14,7 @@ import {
 	titleSchema,
 	userIdSchema
 } from './fields.ts';
+import { BUDGET_LINE_FIELDS } from './budget-schema.ts';
 import { CARD_TEXT_SHAPE, ROLE_SHAPE, TITLE_SHAPE, storedText } from './text.ts';
 
 export * from './fields.ts';
@@ -150,7 +151,8 @@ export const EDITABLE_FIELDS = {
 		decidedOn: dateSchema,
 		owner: personRefSchema,
 		consulted: consultedSchema
-	}
+	},
+	budgetLines: BUDGET_LINE_FIELDS
 } as const;
 const {
 	people: personFields,

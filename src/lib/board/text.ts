@@ -23,6 +23,9 @@ export const ROLE_SHAPE: TextShape = { max: TEXT_LIMITS.role, multiline: false }
 /** A retro card's text: up to 2,000 characters, line breaks kept. */
 export const CARD_TEXT_SHAPE: TextShape = { max: TEXT_LIMITS.cardText, multiline: true };
 
+/** A budget line's notes: one line of at most 500 characters, possibly empty. */
+export const NOTES_SHAPE: TextShape = { max: TEXT_LIMITS.budgetNotes, multiline: false };
+
 /**
  * The fields of each collection's entries that hold plain text, with their shapes; `meta.title`
  * and the values of `retroGroupNames` are titles too. A text field added later goes here, and
@@ -36,7 +39,8 @@ export const PLAIN_TEXT_FIELDS = {
 	actions: { title: TITLE_SHAPE },
 	retroColumns: { title: TITLE_SHAPE },
 	retroCards: { text: CARD_TEXT_SHAPE },
-	decisions: { title: TITLE_SHAPE }
+	decisions: { title: TITLE_SHAPE },
+	budgetLines: { title: TITLE_SHAPE, notes: NOTES_SHAPE }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, TextShape>>>>;
 
 /** A collection whose entries hold plain text fields. */

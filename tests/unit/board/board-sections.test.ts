@@ -47,7 +47,8 @@ describe('sections of a blank board', () => {
 			'Status updates',
 			'Versions'
 		]);
-		expect(names(sectionsFor('kickoff'))).toHaveLength(10);
+		expect(names(sectionsFor('kickoff'))).toContain('Budget');
+		expect(names(sectionsFor('kickoff'))).toHaveLength(11);
 	});
 });
 

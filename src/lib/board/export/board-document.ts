@@ -22,6 +22,7 @@ import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
 import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
 import { documentDecisions, type DocumentDecision } from './decision-document.ts';
+import { documentBudget, type DocumentBudget } from './budget-document.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
 
@@ -90,6 +91,8 @@ export interface BoardDocumentModel {
 	readonly actions: { action: Action; owner: string; status: string }[];
 	/** The decision log, in board order. */
 	readonly decisions: DocumentDecision[];
+	/** The budget: its lines, totals and burn series, in the board's currency. */
+	readonly budget: DocumentBudget;
 	readonly retro: DocumentRetro | null;
 }
 
@@ -130,6 +133,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 			status: ACTION_STATUS_LABELS[action.status]
 		})),
 		decisions: documentDecisions(read.decisions, people),
+		budget: documentBudget(doc, people, read.milestones),
 		retro: meta?.kind === 'retro' ? readRetro(read) : null
 	};
 }

@@ -19,6 +19,7 @@ import { boardImportSchema, type BoardImport } from './import-schema.ts';
 import { writeRichText } from './rich-text-write.ts';
 import { writeStatusUpdates } from '../updates/update-json.ts';
 import { writeDependencies } from './dependency-json.ts';
+import { writeImportedBudget } from './budget-json.ts';
 
 /** What reading an import file gave: a board to write, or every problem found, by path. */
 export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
@@ -121,6 +122,7 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		for (const decision of board.decisions) writeDecision(doc, decision);
 		writeStatusUpdates(doc, board.statusUpdates);
 		writeDependencies(doc, board.dependencies);
+		writeImportedBudget(doc, board);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
 }

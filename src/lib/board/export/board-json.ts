@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CHARTER_SECTIONS, type CharterSection } from '../doc.ts';
 import { parseRaciCellKey, parseRetroVoteKey } from '../read.ts';
 import { readBoard, type BoardRead } from '../read-board.ts';
+import { exportBudget, type ExportedBudget } from './budget-json.ts';
 import type {
 	Action,
 	BoardKind,
@@ -64,6 +65,9 @@ export interface BoardExport {
 	statusUpdates: ExportedStatusUpdate[];
 	/** Milestone dependencies (finish-to-start), in key order. */
 	dependencies: ExportedDependency[];
+	/** The board's currency (ISO 4217) and its budget lines, amounts in minor units. */
+	currency: ExportedBudget['currency'];
+	budgetLines: ExportedBudget['budgetLines'];
 	retro: ExportedRetro | null;
 }
 
@@ -101,6 +105,7 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 		decisions: read.decisions.map(exportDecision),
 		statusUpdates: exportStatusUpdates(read.statusUpdates),
 		dependencies: exportDependencies(read.dependencies),
+		...exportBudget(doc),
 		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }

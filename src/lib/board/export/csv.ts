@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { readBoardDocument, type BoardDocumentModel } from './board-document.ts';
 import { DECISION_TEXT_LABELS } from './decision-document.ts';
 import { richTextPlain } from './markdown-rich-text.ts';
+import { budgetCsvRows } from './budget-csv.ts';
 
 /**
  * CSV files of a board, one per table: RFC 4180 (comma-separated, CRLF line ends, a field
@@ -10,7 +11,7 @@ import { richTextPlain } from './markdown-rich-text.ts';
  * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`: spreadsheets would run it
  * as a formula (CSV injection), and the apostrophe is how they are told to show text as text.
  */
-export type CsvTable = 'risks' | 'raci' | 'milestones' | 'actions' | 'decisions';
+export type CsvTable = 'risks' | 'raci' | 'milestones' | 'actions' | 'decisions' | 'budget';
 
 /** The tables a board exports as CSV, in menu order. */
 export const CSV_TABLES: readonly CsvTable[] = [
@@ -18,7 +19,8 @@ export const CSV_TABLES: readonly CsvTable[] = [
 	'raci',
 	'milestones',
 	'actions',
-	'decisions'
+	'decisions',
+	'budget'
 ];
 
 /** The byte-order mark every CSV file starts with. */
@@ -126,5 +128,7 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			decision.supersededBy,
 			...texts.map((text) => richTextPlain(text.blocks))
 		])
-	]
+	],
+	// Amounts in major units of the board's currency, as the budget's CSV import reads them.
+	budget: (board) => budgetCsvRows(board.budget)
 };

@@ -20,6 +20,7 @@ import { EXPORT_FORMAT } from './board-json.ts';
 import { richTextSchema } from './rich-text.ts';
 import { statusUpdatesImportSchema } from '../updates/update-json.ts';
 import { dependenciesImportSchema, dependencyIssues } from './dependency-json.ts';
+import { budgetImportIssues, budgetImportShape } from './budget-json.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -99,6 +100,7 @@ const boardShape = z.object({
 	decisions: list(decision).default([]),
 	statusUpdates: statusUpdatesImportSchema,
 	dependencies: dependenciesImportSchema,
+	...budgetImportShape,
 	retro: retro.nullable()
 });
 
@@ -148,6 +150,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	owner('decisions', board.decisions);
 	issues.push(...decisionIssues(board, people, decisions));
 	issues.push(...dependencyIssues(board.dependencies, milestones));
+	issues.push(...budgetImportIssues(board, people, milestones));
 	const cells = new Set<string>();
 	board.raci.forEach((cell, index) => {
 		if (!tasks.has(cell.task))

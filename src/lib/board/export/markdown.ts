@@ -9,6 +9,7 @@ import {
 	type DocumentRetro
 } from './board-document.ts';
 import { decisionsMarkdown } from './decision-document.ts';
+import { budgetMarkdown } from './budget-document.ts';
 import { richTextMarkdown, richTextPlain } from './markdown-rich-text.ts';
 import { statusUpdatesMarkdown } from '../updates/update-export.ts';
 
@@ -32,6 +33,7 @@ export function boardMarkdown(doc: Y.Doc, today: string): string {
 	if (!isRetro || board.raci.rows.length > 0) parts.push(raciMarkdown(board));
 	parts.push(actionsMarkdown(board));
 	if (!isRetro || board.decisions.length > 0) parts.push(decisionsMarkdown(board.decisions));
+	if (board.budget.lines.length > 0) parts.push(budgetMarkdown(board.budget, markdownTable));
 	const updates = statusUpdatesMarkdown(doc);
 	if (updates) parts.push(updates);
 	return `${parts.join('\n\n')}\n`;

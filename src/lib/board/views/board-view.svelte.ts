@@ -32,6 +32,7 @@ import type { StatusUpdate } from '../updates/model.ts';
 import { YSnapshot } from './y-snapshot.svelte.ts';
 import { charterHasText, readAddedSections, type OptionalSection } from '../board-sections.ts';
 import { readCharterLead } from './charter-lead.ts';
+import { readCurrency, type BudgetLine } from '../budget.ts';
 
 /**
  * Reactive, validated views of one board for the UI: each getter re-renders its readers when
@@ -45,6 +46,7 @@ export class BoardView {
 	readonly #addedSections: YSnapshot<ReadonlySet<OptionalSection>>;
 	readonly #charterWritten: YSnapshot<boolean>;
 	readonly #charterLead: YSnapshot<string | null>;
+	readonly #currency: YSnapshot<string>;
 	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListReads[Key]> };
 	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellMapReads[Key]> };
 
@@ -58,6 +60,7 @@ export class BoardView {
 		this.#addedSections = snapshot('meta', readAddedSections);
 		this.#charterWritten = snapshot('charter', charterHasText);
 		this.#charterLead = snapshot('charter', readCharterLead);
+		this.#currency = snapshot('meta', readCurrency);
 		this.#lists = tableOf(LIST_KEYS, (key) => snapshot(key, (doc) => readList(doc, key)));
 		this.#cells = tableOf(CELLS_KEYS, (key) => snapshot(key, (doc) => readCellMap(doc, key)));
 	}
@@ -92,6 +95,7 @@ export class BoardView {
 			raci: this.raciTasks.length > 0,
 			actions: this.actions.length > 0,
 			decisions: this.decisions.length > 0,
+			budget: this.budgetLines.length > 0,
 			// Drafts count too: a draft someone started must not vanish from the navigation.
 			updates: this.statusUpdates.length > 0
 		};
@@ -138,6 +142,16 @@ export class BoardView {
 	/** Decisions of the decision log in board order. */
 	get decisions(): Decision[] {
 		return this.#lists.decisions.current.items;
+	}
+
+	/** Lines of the budget in board order. */
+	get budgetLines(): BudgetLine[] {
+		return this.#lists.budgetLines.current.items;
+	}
+
+	/** The board's currency (ISO 4217), EUR until someone picks one. */
+	get currency(): string {
+		return this.#currency.current;
 	}
 
 	/** Retro settings, or `ok: false` on a board that is not a retro. */

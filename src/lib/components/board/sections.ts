@@ -31,6 +31,7 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'milestones', label: 'Milestones' },
 	{ segment: 'risks', label: 'Risks' },
 	{ segment: 'decisions', label: 'Decisions' },
+	{ segment: 'budget', label: 'Budget' },
 	{ segment: 'people', label: 'People' },
 	{ segment: 'raci', label: 'RACI' },
 	{ segment: 'actions', label: 'Actions' },
