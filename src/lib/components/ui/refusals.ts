@@ -12,14 +12,14 @@ export interface FieldWords {
 	/** The entry, as people call it: 'risk', 'task', 'card', 'person'; or a setting's name. */
 	noun: string;
 	/** The field: a text field (a title by default), or 'number' for a setting's value. */
-	field?: 'title' | 'name' | 'role' | 'text' | 'number';
+	field?: 'title' | 'name' | 'role' | 'notes' | 'text' | 'number';
 }
 
 const numbers = new Intl.NumberFormat('en-US');
 
 /** "A risk needs a title.", "A person needs a name.", "A card needs some text." */
 export function emptyMessage({ noun, field = 'title' }: FieldWords): string {
-	const what = field === 'text' ? 'some text' : `a ${field}`;
+	const what = field === 'text' || field === 'notes' ? `some ${field}` : `a ${field}`;
 	return `${article(noun)} ${noun} needs ${what}.`;
 }
 
