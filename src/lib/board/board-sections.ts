@@ -10,6 +10,7 @@ import { parseInput } from './validate.ts';
 export const OPTIONAL_SECTIONS = [
 	'charter',
 	'people',
+	'stakeholders',
 	'milestones',
 	'risks',
 	'raci',

@@ -9,6 +9,8 @@ export * from './decisions.ts';
 export * from './dependencies.ts';
 export * from './dependency-commands.ts';
 export * from './budget.ts';
+export * from './stakeholders.ts';
+export * from './stakeholder-commands.ts';
 export * from './read.ts';
 export * from './text.ts';
 export * from './text-change.ts';

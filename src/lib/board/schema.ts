@@ -16,6 +16,7 @@ import {
 } from './fields.ts';
 import { BUDGET_LINE_FIELDS } from './budget-schema.ts';
 import { CARD_TEXT_SHAPE, ROLE_SHAPE, TITLE_SHAPE, storedText } from './text.ts';
+import { storedStakeholderFields } from './stakeholders.ts';
 
 export * from './fields.ts';
 
@@ -173,12 +174,13 @@ const storedDecisionRef = decisionRefSchema.default('');
 // How readers see the plain text fields: a schema-1 string or a schema-2 Y.Text (text.ts).
 const storedTitle = storedText(titleSchema, TITLE_SHAPE);
 
-/** An entry of `people`. */
+/** An entry of `people`; its stakeholder fields (stakeholders.ts) are each optional. */
 export const personSchema = z.object({
 	id: idSchema,
 	...personFields,
 	name: storedTitle,
 	role: storedText(roleSchema, ROLE_SHAPE),
+	...storedStakeholderFields,
 	order: orderSchema
 });
 /** A person taking part in the project. */

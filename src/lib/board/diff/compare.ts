@@ -33,11 +33,17 @@ import {
 	countDependencyChanges,
 	type DependencyChanges
 } from './dependencies.ts';
+import {
+	compareStakeholders,
+	countStakeholderChanges,
+	type StakeholderChanges
+} from './stakeholders.ts';
 import { diffText, type TextPart } from './text-diff.ts';
 
 export type * from './entities.ts';
 export type * from './decisions.ts';
 export type * from './dependencies.ts';
+export type * from './stakeholders.ts';
 export type { TextPart } from './text-diff.ts';
 
 /** A RACI cell (task × person) whose letter changed; null = empty. */
@@ -83,6 +89,8 @@ export interface BoardChanges {
 	decisions: DecisionChanges;
 	/** Milestone dependency links added and removed, named by titles. */
 	dependencies: DependencyChanges;
+	/** People moved to another quadrant of the stakeholder grid, or whose attitude changed. */
+	stakeholders: StakeholderChanges;
 }
 
 /** What a comparison reads of one state of a board, validated; read once per state. */
@@ -148,7 +156,8 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		actions: compareActions(old, now),
 		charter: compareCharter(old, now),
 		decisions: compareDecisions(old.decisions, now.decisions),
-		dependencies: compareDependencies(old, now)
+		dependencies: compareDependencies(old, now),
+		stakeholders: compareStakeholders(old.people, now.people)
 	};
 }
 
@@ -175,7 +184,8 @@ export function countChanges(changes: BoardChanges): number {
 		actions.changed.length +
 		changes.charter.length +
 		countDecisionChanges(changes.decisions) +
-		countDependencyChanges(changes.dependencies)
+		countDependencyChanges(changes.dependencies) +
+		countStakeholderChanges(changes.stakeholders)
 	);
 }
 

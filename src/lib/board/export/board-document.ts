@@ -18,6 +18,7 @@ import type {
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-schedule.ts';
 import { dependencyWords } from '../views/milestone-dependencies.ts';
+import { documentStakeholders, type DocumentStakeholder } from './stakeholder-document.ts';
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
 import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
@@ -73,6 +74,8 @@ export interface BoardDocumentModel {
 	readonly title: string;
 	readonly sections: DocumentSection[];
 	readonly people: Person[];
+	/** The communications plan: people with stakeholder data, their values in words. */
+	readonly stakeholders: DocumentStakeholder[];
 	/** By due date, undated last; with the titles each depends on and its broken links in words. */
 	readonly milestones: {
 		milestone: Milestone;
@@ -108,6 +111,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 		title: meta?.title ?? 'Untitled board',
 		sections: readSections(read),
 		people: [...people],
+		stakeholders: documentStakeholders(people),
 		milestones: sortMilestones(read.milestones).map((milestone) => ({
 			milestone,
 			owner: nameOf(milestone.owner),

@@ -3,6 +3,11 @@ import { readBoardDocument, type BoardDocumentModel } from './board-document.ts'
 import { DECISION_TEXT_LABELS } from './decision-document.ts';
 import { richTextPlain } from './markdown-rich-text.ts';
 import { budgetCsvRows } from './budget-csv.ts';
+import {
+	STAKEHOLDER_COLUMNS,
+	documentStakeholder,
+	stakeholderCells
+} from './stakeholder-document.ts';
 
 /**
  * CSV files of a board, one per table: RFC 4180 (comma-separated, CRLF line ends, a field
@@ -11,7 +16,8 @@ import { budgetCsvRows } from './budget-csv.ts';
  * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`: spreadsheets would run it
  * as a formula (CSV injection), and the apostrophe is how they are told to show text as text.
  */
-export type CsvTable = 'risks' | 'raci' | 'milestones' | 'actions' | 'decisions' | 'budget';
+export type CsvTable =
+	'risks' | 'raci' | 'milestones' | 'actions' | 'decisions' | 'budget' | 'people';
 
 /** The tables a board exports as CSV, in menu order. */
 export const CSV_TABLES: readonly CsvTable[] = [
@@ -20,7 +26,8 @@ export const CSV_TABLES: readonly CsvTable[] = [
 	'milestones',
 	'actions',
 	'decisions',
-	'budget'
+	'budget',
+	'people'
 ];
 
 /** The byte-order mark every CSV file starts with. */
@@ -105,6 +112,11 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			action.due,
 			status
 		])
+	],
+	// Everyone, with their stakeholder values ('' where not set).
+	people: (board) => [
+		['ID', ...STAKEHOLDER_COLUMNS],
+		...board.people.map((person) => [person.id, ...stakeholderCells(documentStakeholder(person))])
 	],
 	// One row per decision, its texts as plain text, its successor by id as in the JSON.
 	decisions: (board) => [

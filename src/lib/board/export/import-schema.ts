@@ -21,6 +21,7 @@ import { richTextSchema } from './rich-text.ts';
 import { statusUpdatesImportSchema } from '../updates/update-json.ts';
 import { dependenciesImportSchema, dependencyIssues } from './dependency-json.ts';
 import { budgetImportIssues, budgetImportShape } from './budget-json.ts';
+import { stakeholderImportFields } from '../stakeholders.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -31,7 +32,7 @@ const entry = <Fields extends z.ZodRawShape>(fields: Fields) =>
 	z.object({ id: idSchema, ...fields, order: orderSchema });
 // Files written before decisions existed have no links to one, nor a decision log.
 const decisionLink = { decision: decisionRefSchema.default('') };
-const person = entry(EDITABLE_FIELDS.people);
+const person = entry({ ...EDITABLE_FIELDS.people, ...stakeholderImportFields });
 const milestone = entry({ ...EDITABLE_FIELDS.milestones, ...decisionLink });
 const risk = entry({
 	...EDITABLE_FIELDS.risks,

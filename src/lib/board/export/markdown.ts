@@ -10,6 +10,7 @@ import {
 } from './board-document.ts';
 import { decisionsMarkdown } from './decision-document.ts';
 import { budgetMarkdown } from './budget-document.ts';
+import { stakeholdersMarkdown } from './stakeholder-document.ts';
 import { richTextMarkdown, richTextPlain } from './markdown-rich-text.ts';
 import { statusUpdatesMarkdown } from '../updates/update-export.ts';
 
@@ -28,6 +29,8 @@ export function boardMarkdown(doc: Y.Doc, today: string): string {
 	if (!isRetro || board.sections.some((section) => section.blocks.length > 0))
 		parts.push(charterMarkdown(board));
 	if (!isRetro || board.people.length > 0) parts.push(peopleMarkdown(board));
+	const stakeholders = stakeholdersMarkdown(board.stakeholders, markdownTable);
+	if (stakeholders) parts.push(stakeholders);
 	if (!isRetro || board.milestones.length > 0) parts.push(milestonesMarkdown(board));
 	if (!isRetro || board.risks.length > 0) parts.push(risksMarkdown(board));
 	if (!isRetro || board.raci.rows.length > 0) parts.push(raciMarkdown(board));

@@ -12,6 +12,7 @@ import {
 } from '../schema.ts';
 import { UPDATE_LIMITS } from './model.ts';
 import { dependencyLinks } from '../dependencies.ts';
+import { STAKEHOLDER_ATTITUDES } from '../stakeholders.ts';
 
 /**
  * The basis of an update: the compact state of the board its facts were drafted against, and
@@ -50,7 +51,14 @@ export const basisSchema = z.object({
 	actions: entries(
 		z.object({ id: idSchema, title: name, status: z.enum(ACTION_STATUSES), due: dateSchema })
 	),
-	people: entries(z.object({ id: idSchema, name })),
+	people: entries(
+		// The attitude came with the stakeholder map; one a basis does not hold reads as none.
+		z.object({
+			id: idSchema,
+			name,
+			attitude: z.enum(STAKEHOLDER_ATTITUDES).optional().catch(undefined)
+		})
+	),
 	// Bases stored before milestone dependencies have none.
 	dependencies: entries(z.object({ predecessor: idSchema, successor: idSchema })).default([])
 });
@@ -65,7 +73,7 @@ export interface BasisSource {
 	readonly risks: readonly Pick<Risk, 'id' | 'title' | 'likelihood' | 'impact' | 'status'>[];
 	readonly decisions?: readonly BasisDecision[];
 	readonly actions: readonly Pick<Action, 'id' | 'title' | 'status' | 'due'>[];
-	readonly people: readonly Pick<Person, 'id' | 'name'>[];
+	readonly people: readonly Pick<Person, 'id' | 'name' | 'attitude'>[];
 	/** The `dependencies` cells, keyed `predecessorId:successorId`. */
 	readonly dependencies?: ReadonlyMap<string, unknown>;
 }
@@ -90,7 +98,9 @@ export function basisOf(board: BasisSource, day: string): UpdateBasis {
 		})),
 		decisions: first(board.decisions ?? []).map(({ id, title, status }) => ({ id, title, status })),
 		actions: first(board.actions).map(({ id, title, status, due }) => ({ id, title, status, due })),
-		people: first(board.people).map(({ id, name }) => ({ id, name })),
+		people: first(board.people).map(({ id, name, attitude }) =>
+			attitude === undefined ? { id, name } : { id, name, attitude }
+		),
 		dependencies: first(dependencyLinks(board.dependencies ?? new Map()))
 	};
 }

@@ -1,7 +1,7 @@
 import { daysUntil, formatDate } from '../dates.ts';
 import type { UpdateBasis } from './basis.ts';
 import { UPDATE_LIMITS, type StatusFact } from './model.ts';
-import { dependencyFacts } from './dependency-facts.ts';
+import { attitudeFacts, dependencyFacts } from './planning-facts.ts';
 
 /**
  * The facts of a new update: what changed between the basis of the previous update (or the
@@ -20,7 +20,8 @@ export function draftFacts(
 		...riskFacts(previous, current),
 		...decisionFacts(previous, current),
 		...actionFacts(previous, current, today),
-		...peopleFacts(previous, current)
+		...peopleFacts(previous, current),
+		...attitudeFacts(previous, current)
 	];
 	return facts.slice(0, UPDATE_LIMITS.facts).map((fact) => ({
 		...fact,

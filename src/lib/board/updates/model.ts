@@ -43,13 +43,21 @@ export const FACT_KINDS = [
 	'decision-made',
 	'action-done',
 	'action-overdue',
-	'person-joined'
+	'person-joined',
+	'stakeholder-attitude'
 ] as const;
 /** A kind of fact. */
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** Board sections a fact can link to (`…/<section>?focus=<id>`). */
-export const FACT_SECTIONS = ['milestones', 'risks', 'decisions', 'actions', 'people'] as const;
+export const FACT_SECTIONS = [
+	'milestones',
+	'risks',
+	'decisions',
+	'actions',
+	'people',
+	'stakeholders'
+] as const;
 /** A section a fact links to. */
 export type FactSection = (typeof FACT_SECTIONS)[number];
 

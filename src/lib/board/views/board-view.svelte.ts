@@ -33,6 +33,7 @@ import { YSnapshot } from './y-snapshot.svelte.ts';
 import { charterHasText, readAddedSections, type OptionalSection } from '../board-sections.ts';
 import { readCharterLead } from './charter-lead.ts';
 import { readCurrency, type BudgetLine } from '../budget.ts';
+import { hasStakeholderData } from './stakeholder-map.ts';
 
 /**
  * Reactive, validated views of one board for the UI: each getter re-renders its readers when
@@ -90,6 +91,7 @@ export class BoardView {
 		const held: Record<OptionalSection, boolean> = {
 			charter: this.#charterWritten.current,
 			people: this.people.length > 0,
+			stakeholders: this.people.some(hasStakeholderData),
 			milestones: this.milestones.length > 0,
 			risks: this.risks.length > 0,
 			raci: this.raciTasks.length > 0,

@@ -33,6 +33,7 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'decisions', label: 'Decisions' },
 	{ segment: 'budget', label: 'Budget' },
 	{ segment: 'people', label: 'People' },
+	{ segment: 'stakeholders', label: 'Stakeholders' },
 	{ segment: 'raci', label: 'RACI' },
 	{ segment: 'actions', label: 'Actions' },
 	{ segment: 'updates', label: 'Status updates' }

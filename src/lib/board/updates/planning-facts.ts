@@ -4,6 +4,7 @@ import {
 	dependencyProblemText,
 	type DependencyProblem
 } from '../views/milestone-dependencies.ts';
+import { ATTITUDE_LABELS } from '../stakeholders.ts';
 import type { UpdateBasis } from './basis.ts';
 import type { StatusFact } from './model.ts';
 
@@ -33,3 +34,28 @@ function problemsOf(basis: UpdateBasis): readonly DependencyProblem[] {
 
 const problemKey = (problem: DependencyProblem) =>
 	`${problem.kind}:${dependencyKey(problem.predecessor.id, problem.successor.id)}`;
+
+/**
+ * Stakeholders whose attitude changed since the previous basis, e.g. "Maya is now a sceptic
+ * (was a supporter)". A person new since then, or one whose attitude was never set on either
+ * side, gives none.
+ */
+export function attitudeFacts(previous: UpdateBasis, current: UpdateBasis): StatusFact[] {
+	const before = new Map(previous.people.map((person) => [person.id, person]));
+	return current.people.flatMap((person) => {
+		const was = before.get(person.id);
+		if (!was || was.attitude === person.attitude) return [];
+		const now = person.attitude
+			? `now a ${ATTITUDE_LABELS[person.attitude].toLowerCase()}`
+			: 'no longer given an attitude';
+		const then = was.attitude ? ` (was a ${ATTITUDE_LABELS[was.attitude].toLowerCase()})` : '';
+		return [
+			{
+				kind: 'stakeholder-attitude' as const,
+				text: `${person.name} is ${now}${then}`,
+				section: 'stakeholders' as const,
+				id: person.id
+			}
+		];
+	});
+}
