@@ -1,5 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { addDependency, addMilestone } from '../../src/lib/board/index.ts';
+import {
+	addDependency,
+	addMilestone,
+	addPerson,
+	updateStakeholder
+} from '../../src/lib/board/index.ts';
 import {
 	createKickoffBoard,
 	milestoneRow,
@@ -7,6 +12,7 @@ import {
 	openInNewBrowser,
 	openSection
 } from './helpers.ts';
+import { seriousAxeViolations } from './raci-helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
 
 test('a dependency cycle is refused with its message, and a predecessor moved past its successor flags it in both browsers and on the Overview', async ({
@@ -54,4 +60,63 @@ test('a dependency cycle is refused with its message, and a predecessor moved pa
 	await expect(grace.getByTestId('blocked-milestones')).toContainText(
 		'“Launch” is due before “Beta”, which it depends on'
 	);
+});
+
+test("a stakeholder dragged on the grid in one browser moves in the other, and by keyboard too, while a third edits another person's channel; axe light and dark", async ({
+	browser,
+	baseURL
+}) => {
+	const { page: ada, editLink } = await createKickoffBoard(browser);
+	await writeAsPeer(baseURL ?? '', editLink, (doc) => {
+		const maya = addPerson(doc, { name: 'Maya', role: 'Sponsor' });
+		updateStakeholder(doc, maya, { influence: 2, interest: 2, attitude: 'supporter' });
+		addPerson(doc, { name: 'Raj', role: 'Finance' });
+	});
+	const grace = await openInNewBrowser(browser, editLink);
+	const lin = await openInNewBrowser(browser, editLink, 'Lin');
+	for (const page of [ada, grace, lin]) await openSection(page, 'Stakeholders');
+	const chip = (page: typeof ada, name: RegExp) =>
+		page.getByRole('group', { name: /^Power\/interest grid/ }).getByRole('button', { name });
+	await expect(chip(grace, /^Maya: influence 2, interest 2 — Monitor$/)).toBeVisible();
+
+	// Ada drags Maya to influence 5, interest 5; Lin meanwhile writes Raj's channel.
+	const target = ada.locator('[data-cell="5x5"]');
+	const from = (await chip(ada, /^Maya/).boundingBox())!;
+	const to = (await target.boundingBox())!;
+	await ada.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+	await ada.mouse.down();
+	await ada.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+	await ada.mouse.up();
+	const channel = lin.getByRole('textbox', { name: 'Channel for Raj' });
+	await channel.fill('Monthly budget review');
+	await channel.press('Enter');
+	for (const page of [ada, grace])
+		await expect(
+			page.locator('[data-cell="5x5"]').getByRole('button', {
+				name: 'Maya: influence 5, interest 5 — Manage closely'
+			})
+		).toBeVisible();
+
+	// Grace moves her one step left with the keyboard: announced, and seen by Ada.
+	await chip(grace, /^Maya/).focus();
+	await grace.keyboard.press('ArrowLeft');
+	await expect(grace.getByRole('status').filter({ hasText: /^Maya:/ })).toHaveText(
+		'Maya: influence 5, interest 4 — Manage closely'
+	);
+	await expect(chip(grace, /^Maya/)).toBeFocused();
+	await expect(
+		ada.locator('[data-cell="5x4"]').getByRole('button', { name: /^Maya: influence 5, interest 4/ })
+	).toBeVisible();
+	for (const page of [ada, grace])
+		await expect(page.getByRole('textbox', { name: 'Channel for Raj' })).toHaveValue(
+			'Monthly budget review'
+		);
+	await expect(
+		lin.getByRole('row', { name: /^Maya/ }).getByRole('cell', { name: 'Manage closely' })
+	).toBeVisible();
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await grace.emulateMedia({ colorScheme });
+		expect(await seriousAxeViolations(grace)).toEqual([]);
+	}
 });
