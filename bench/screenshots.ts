@@ -109,7 +109,8 @@ const KICKOFF_SECTIONS = [
 	['risks', 'risks'],
 	['raci', 'raci'],
 	['actions', 'actions'],
-	['decisions', 'decisions']
+	['decisions', 'decisions'],
+	['stakeholders', 'stakeholders']
 ] as const;
 
 /** A browser page as Maya sees it on one device in one colour scheme. */

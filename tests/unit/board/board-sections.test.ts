@@ -48,6 +48,7 @@ describe('sections of a blank board', () => {
 			'Versions'
 		]);
 		expect(names(sectionsFor('kickoff'))).toContain('Budget');
+		expect(names(sectionsFor('kickoff'))).toContain('Stakeholders');
 		expect(names(sectionsFor('kickoff'))).toHaveLength(11);
 	});
 });
