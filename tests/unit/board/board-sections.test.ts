@@ -49,7 +49,7 @@ describe('sections of a blank board', () => {
 		]);
 		expect(names(sectionsFor('kickoff'))).toContain('Budget');
 		expect(names(sectionsFor('kickoff'))).toContain('Stakeholders');
-		expect(names(sectionsFor('kickoff'))).toHaveLength(11);
+		expect(names(sectionsFor('kickoff'))).toHaveLength(12);
 	});
 });
 
