@@ -72,9 +72,11 @@ test("a stakeholder dragged on the grid in one browser moves in the other, and b
 		updateStakeholder(doc, maya, { influence: 2, interest: 2, attitude: 'supporter' });
 		addPerson(doc, { name: 'Raj', role: 'Finance' });
 	});
-	const grace = await openInNewBrowser(browser, editLink);
-	const lin = await openInNewBrowser(browser, editLink, 'Lin');
-	for (const page of [ada, grace, lin]) await openSection(page, 'Stakeholders');
+	const [grace, lin] = await Promise.all([
+		openInNewBrowser(browser, editLink),
+		openInNewBrowser(browser, editLink, 'Lin')
+	]);
+	await Promise.all([ada, grace, lin].map((page) => openSection(page, 'Stakeholders')));
 	const chip = (page: typeof ada, name: RegExp) =>
 		page.getByRole('group', { name: /^Power\/interest grid/ }).getByRole('button', { name });
 	await expect(chip(grace, /^Maya: influence 2, interest 2 — Monitor$/)).toBeVisible();
