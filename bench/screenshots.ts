@@ -110,7 +110,8 @@ const KICKOFF_SECTIONS = [
 	['raci', 'raci'],
 	['actions', 'actions'],
 	['decisions', 'decisions'],
-	['stakeholders', 'stakeholders']
+	['stakeholders', 'stakeholders'],
+	['budget', 'budget']
 ] as const;
 
 /** A browser page as Maya sees it on one device in one colour scheme. */

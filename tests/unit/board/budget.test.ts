@@ -23,6 +23,8 @@ import {
 	UNDATED_LABEL
 } from '../../../src/lib/board/views/budget-totals.ts';
 import { expectRejectedWithoutWrite } from '../../helpers/board.ts';
+import { compareBoards, countChanges } from '../../../src/lib/board/diff/compare.ts';
+import { countBudgetChanges } from '../../../src/lib/board/diff/budget.ts';
 
 const linesOf = (doc: Y.Doc) => readList(doc, 'budgetLines').items;
 
@@ -201,5 +203,39 @@ describe('budget totals and burn series', () => {
 			label: 'No milestone',
 			total: { planned: 500030n }
 		});
+	});
+});
+
+describe('budget in the comparison of two board states', () => {
+	it('lists lines added, removed and changed with amounts, and the currency', () => {
+		const before = createBoard('kickoff');
+		const kept = addBudgetLine(before, { title: 'Cloud', planned: 100_00 });
+		const gone = addBudgetLine(before, { title: 'Travel', planned: 50_00, actual: 10_00 });
+		const after = new Y.Doc();
+		Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
+		const beta = addMilestone(after, { title: 'Beta' });
+		updateBudgetLine(after, kept, { actual: 120_50, milestone: beta, category: 'services' });
+		removeBudgetLine(after, gone);
+		addBudgetLine(after, { title: 'Desks', planned: 300_00 });
+		setCurrency(after, 'USD');
+		const changes = compareBoards(before, after);
+		expect(changes.budget).toEqual({
+			currency: { before: 'EUR', after: 'USD' },
+			added: [expect.objectContaining({ title: 'Desks', planned: '$300.00', actual: '$0.00' })],
+			removed: [expect.objectContaining({ id: gone, planned: '€50.00', actual: '€10.00' })],
+			changed: [
+				{
+					id: kept,
+					title: 'Cloud',
+					changes: [
+						{ field: 'category', before: 'Other', after: 'Services' },
+						{ field: 'milestone', before: 'no milestone', after: 'Beta' },
+						{ field: 'actual', before: '$0.00', after: '$120.50' }
+					]
+				}
+			]
+		});
+		expect(countBudgetChanges(changes.budget)).toBe(4);
+		expect(countChanges(changes)).toBeGreaterThanOrEqual(5);
 	});
 });

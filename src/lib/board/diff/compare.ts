@@ -27,6 +27,9 @@ import {
 	type RiskSummary
 } from './entities.ts';
 import { compareDecisions, countDecisionChanges, type DecisionChanges } from './decisions.ts';
+import { compareBudget, countBudgetChanges, type BudgetChanges } from './budget.ts';
+import { readCurrency } from '../budget.ts';
+import type { BudgetLine } from '../budget-schema.ts';
 import { plainText } from './plain-text.ts';
 import {
 	compareDependencies,
@@ -42,6 +45,7 @@ import { diffText, type TextPart } from './text-diff.ts';
 
 export type * from './entities.ts';
 export type * from './decisions.ts';
+export type * from './budget.ts';
 export type * from './dependencies.ts';
 export type * from './stakeholders.ts';
 export type { TextPart } from './text-diff.ts';
@@ -91,6 +95,8 @@ export interface BoardChanges {
 	dependencies: DependencyChanges;
 	/** People moved to another quadrant of the stakeholder grid, or whose attitude changed. */
 	stakeholders: StakeholderChanges;
+	/** Budget lines added, removed and changed, and the currency. */
+	budget: BudgetChanges;
 }
 
 /** What a comparison reads of one state of a board, validated; read once per state. */
@@ -105,6 +111,8 @@ export interface BoardSnapshot {
 	charter: Record<CharterSection, string>;
 	decisions: readonly Decision[];
 	dependencies: ReadonlyMap<string, 'fs'>;
+	currency: string;
+	budgetLines: readonly BudgetLine[];
 }
 
 /**
@@ -129,7 +137,9 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		actions: read.actions,
 		charter,
 		decisions: read.decisions,
-		dependencies: read.dependencies
+		dependencies: read.dependencies,
+		currency: readCurrency(doc),
+		budgetLines: read.budgetLines
 	};
 }
 
@@ -157,7 +167,8 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		charter: compareCharter(old, now),
 		decisions: compareDecisions(old.decisions, now.decisions),
 		dependencies: compareDependencies(old, now),
-		stakeholders: compareStakeholders(old.people, now.people)
+		stakeholders: compareStakeholders(old.people, now.people),
+		budget: compareBudget(old, now)
 	};
 }
 
@@ -185,7 +196,8 @@ export function countChanges(changes: BoardChanges): number {
 		changes.charter.length +
 		countDecisionChanges(changes.decisions) +
 		countDependencyChanges(changes.dependencies) +
-		countStakeholderChanges(changes.stakeholders)
+		countStakeholderChanges(changes.stakeholders) +
+		countBudgetChanges(changes.budget)
 	);
 }
 

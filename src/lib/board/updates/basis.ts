@@ -13,6 +13,8 @@ import {
 import { UPDATE_LIMITS } from './model.ts';
 import { dependencyLinks } from '../dependencies.ts';
 import { STAKEHOLDER_ATTITUDES } from '../stakeholders.ts';
+import { DEFAULT_CURRENCY } from '../money.ts';
+import { basisBudget, basisBudgetShape, type BasisBudgetLine } from './budget-facts.ts';
 
 /**
  * The basis of an update: the compact state of the board its facts were drafted against, and
@@ -60,7 +62,8 @@ export const basisSchema = z.object({
 		})
 	),
 	// Bases stored before milestone dependencies have none.
-	dependencies: entries(z.object({ predecessor: idSchema, successor: idSchema })).default([])
+	dependencies: entries(z.object({ predecessor: idSchema, successor: idSchema })).default([]),
+	...basisBudgetShape
 });
 /** The state an update's facts were drafted against. */
 export type UpdateBasis = z.output<typeof basisSchema>;
@@ -76,6 +79,9 @@ export interface BasisSource {
 	readonly people: readonly Pick<Person, 'id' | 'name' | 'attitude'>[];
 	/** The `dependencies` cells, keyed `predecessorId:successorId`. */
 	readonly dependencies?: ReadonlyMap<string, unknown>;
+	readonly budgetLines?: readonly BasisBudgetLine[];
+	/** The board's currency; a source without one (a saved version read whole) is in euros. */
+	readonly currency?: string;
 }
 
 /** The basis of a board taken on `day`; entries past the bound are left out, never the whole basis. */
@@ -101,7 +107,12 @@ export function basisOf(board: BasisSource, day: string): UpdateBasis {
 		people: first(board.people).map(({ id, name, attitude }) =>
 			attitude === undefined ? { id, name } : { id, name, attitude }
 		),
-		dependencies: first(dependencyLinks(board.dependencies ?? new Map()))
+		dependencies: first(dependencyLinks(board.dependencies ?? new Map())),
+		...basisBudget(
+			board.budgetLines ?? [],
+			board.currency ?? DEFAULT_CURRENCY,
+			UPDATE_LIMITS.basisEntries
+		)
 	};
 }
 
@@ -114,7 +125,9 @@ export function emptyBasis(day: string): UpdateBasis {
 		decisions: [],
 		actions: [],
 		people: [],
-		dependencies: []
+		dependencies: [],
+		currency: DEFAULT_CURRENCY,
+		budgetLines: []
 	};
 }
 

@@ -2,6 +2,7 @@ import { daysUntil, formatDate } from '../dates.ts';
 import type { UpdateBasis } from './basis.ts';
 import { UPDATE_LIMITS, type StatusFact } from './model.ts';
 import { attitudeFacts, dependencyFacts } from './planning-facts.ts';
+import { budgetFacts } from './budget-facts.ts';
 
 /**
  * The facts of a new update: what changed between the basis of the previous update (or the
@@ -19,6 +20,7 @@ export function draftFacts(
 		...dependencyFacts(previous, current),
 		...riskFacts(previous, current),
 		...decisionFacts(previous, current),
+		...budgetFacts(previous, current),
 		...actionFacts(previous, current, today),
 		...peopleFacts(previous, current),
 		...attitudeFacts(previous, current)

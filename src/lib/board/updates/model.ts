@@ -44,7 +44,9 @@ export const FACT_KINDS = [
 	'action-done',
 	'action-overdue',
 	'person-joined',
-	'stakeholder-attitude'
+	'stakeholder-attitude',
+	'budget-spent',
+	'budget-line-over'
 ] as const;
 /** A kind of fact. */
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -56,7 +58,8 @@ export const FACT_SECTIONS = [
 	'decisions',
 	'actions',
 	'people',
-	'stakeholders'
+	'stakeholders',
+	'budget'
 ] as const;
 /** A section a fact links to. */
 export type FactSection = (typeof FACT_SECTIONS)[number];

@@ -1,5 +1,6 @@
 import { localDateString } from '$lib/board/dates.ts';
 import { readMeta } from '$lib/board/read.ts';
+import { readCurrency } from '$lib/board/budget.ts';
 import { readBoard } from '$lib/board/read-board.ts';
 import { basisOf, type UpdateBasis } from '$lib/board/updates/basis.ts';
 import {
@@ -54,7 +55,9 @@ export class StatusUpdatesState {
 				decisions: view.decisions,
 				actions: view.actions,
 				people: view.people,
-				dependencies: view.dependencies
+				dependencies: view.dependencies,
+				budgetLines: view.budgetLines,
+				currency: view.currency
 			},
 			this.today()
 		);
@@ -146,7 +149,20 @@ export class StatusUpdatesState {
 function baselineBasisOf(doc: BoardContext['session']['doc'], today: string): UpdateBasis {
 	const meta = readMeta(doc);
 	const day = meta.ok ? localDateString(new Date(meta.meta.createdAt)) : today;
-	return basisOf(readBoard(doc), day);
+	const read = readBoard(doc);
+	return basisOf(
+		{
+			milestones: read.milestones,
+			risks: read.risks,
+			decisions: read.decisions,
+			actions: read.actions,
+			people: read.people,
+			dependencies: read.dependencies,
+			budgetLines: read.budgetLines,
+			currency: readCurrency(doc)
+		},
+		day
+	);
 }
 
 function sourceWords(
