@@ -21,6 +21,7 @@ import {
 import { greetWithPresence } from './presence-greeting.ts';
 import { PresenceRelay } from './presence-relay.ts';
 import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
+import { mayNeedNumbering, RiskNumberer } from './risk-numberer.ts';
 import {
 	encodeAwareness,
 	encodeHeartbeat,
@@ -158,6 +159,8 @@ export class Room {
 	#channel: BusChannel | null = null;
 	readonly #remotePresence = new RemotePresence();
 	#lateStrings: LateStringFolder | null = null;
+	/** The one numbering authority of the board's risks (R-n), after peers' updates. */
+	readonly #riskNumbers = new RiskNumberer((origin) => this.peers.has(origin as RoomPeer));
 	#gate: UpdateGate<RoomPeer>;
 	readonly #waiting: PendingUpdates<RoomPeer>;
 
@@ -229,9 +232,12 @@ export class Room {
 		const resting = parts.length <= 1 ? restingState(parts[0]) : null;
 		if (resting) {
 			room.#state.restAs(resting.bytes, resting.stateVector);
+			// A board from before risk numbers is built once, so its risks get theirs now.
+			if (mayNeedNumbering(resting.bytes)) room.#numberRisksNow();
 			return room;
 		}
 		room.#applyStored(stored);
+		room.#riskNumbers.number();
 		room.#storeOwnChange();
 		room.#restWhenIdle();
 		return room;
@@ -345,6 +351,9 @@ export class Room {
 		// A schema-1 client's plain strings, folded into text as the room's own change (stored and
 		// relayed after the updates they follow).
 		this.#lateStrings?.fold();
+		// New risks get their numbers from the server alone (risk-numberer.ts), stored and
+		// relayed to every peer, the sender too, as the room's own change.
+		this.#riskNumbers.number();
 		this.#storeOwnChange();
 		this.#restWhenIdle();
 	}
@@ -394,8 +403,17 @@ export class Room {
 	// Only a resting room comes alive: one broken or unloading stays so if its doc is built.
 	#built(doc: Y.Doc): void {
 		this.#changes.watch(doc);
+		this.#riskNumbers.watch(doc);
 		this.#lateStrings = new LateStringFolder(doc, (origin) => this.peers.has(origin as RoomPeer));
 		if (this.#phase.name === 'resting') this.#enter({ name: 'live' });
+	}
+
+	// Builds the doc (the getter stores what Yjs changes on its own) and numbers its risks.
+	#numberRisksNow(): void {
+		void this.doc;
+		this.#riskNumbers.number();
+		this.#storeOwnChange();
+		this.#restWhenIdle();
 	}
 
 	#rested(): void {

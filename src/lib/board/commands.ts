@@ -37,6 +37,7 @@ import {
 	type NewRiskInput,
 	type RaciValue
 } from './schema.ts';
+import { deleteRiskLinks } from './risk-links.ts';
 import { plainTextOf, writePlainText } from './text.ts';
 import { parseInput } from './validate.ts';
 
@@ -190,10 +191,17 @@ export function addRisk(doc: Y.Doc, input: NewRiskInput, options: CreateOptions 
 }
 
 /**
- * The risks' commands: add, change fields (the mitigation is edited through its own Y.XmlText),
- * remove, move to `index` in the sorted list.
+ * The risks' commands: add, change fields (the mitigation is edited through its own Y.XmlText;
+ * the number is the server's alone, risk-numbering.ts), remove a risk and, in one transaction,
+ * its links, move to `index` in the sorted list.
  */
-export const riskCommands = listCommands('risks', 'Risk', addRisk, riskPatchSchema);
+export const riskCommands = listCommands(
+	'risks',
+	'Risk',
+	addRisk,
+	riskPatchSchema,
+	deleteRiskLinks
+);
 export const { update: updateRisk, remove: removeRisk, move: moveRisk } = riskCommands;
 
 /** Adds a RACI task (a matrix row) at the end and returns its id. */

@@ -35,7 +35,9 @@ export const ROOT_KEYS = {
 	dependencies: 'dependencies',
 	budgetLines: 'budgetLines',
 	/** Who wrote with which Yjs client id (editors.ts): how a change is attributed. */
-	editors: 'editors'
+	editors: 'editors',
+	/** Links from risks to the actions and milestones they affect (risk-links.ts). */
+	riskLinks: 'riskLinks'
 } as const;
 /** A top-level key of the board document. */
 export type RootKey = keyof typeof ROOT_KEYS;

@@ -47,7 +47,8 @@ export const TEXT_LIMITS = {
 	role: 100,
 	cardText: 2000,
 	profileName: 60,
-	budgetNotes: 500
+	budgetNotes: 500,
+	riskTrigger: 300
 } as const;
 
 /** A title or name: trimmed, 1–200 characters, no control characters. */

@@ -18,3 +18,5 @@ export * from './text-fields.ts';
 export * from './text-commands.ts';
 export * from './migrate.ts';
 export * from './board-sections.ts';
+export * from './risk-links.ts';
+export * from './risk-numbering.ts';

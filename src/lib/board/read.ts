@@ -24,6 +24,7 @@ import {
 import { statusUpdateSchema } from './updates/model.ts';
 import { dependencyValueSchema, parseDependencyKey } from './dependencies.ts';
 import { budgetLineSchema } from './budget-schema.ts';
+import { parseRiskLinkKey, riskLinkKindSchema } from './risk-links.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
 export interface ListRead<Entity> {
@@ -130,7 +131,8 @@ export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 export const CELLS = {
 	raci: { parseKey: parseRaciCellKey, value: raciValueSchema },
 	retroVotes: { parseKey: parseRetroVoteKey, value: retroVoteCountSchema },
-	dependencies: { parseKey: parseDependencyKey, value: dependencyValueSchema }
+	dependencies: { parseKey: parseDependencyKey, value: dependencyValueSchema },
+	riskLinks: { parseKey: parseRiskLinkKey, value: riskLinkKindSchema }
 } as const;
 /** A map of cells keyed `a:b` (RACI cells, retro votes). */
 export type CellsKey = keyof typeof CELLS;

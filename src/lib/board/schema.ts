@@ -17,8 +17,10 @@ import {
 import { BUDGET_LINE_FIELDS } from './budget-schema.ts';
 import { CARD_TEXT_SHAPE, ROLE_SHAPE, TITLE_SHAPE, storedText } from './text.ts';
 import { storedStakeholderFields } from './stakeholders.ts';
+import { RISK_DEPTH_FIELDS, RISK_DEPTH_WITH_DEFAULTS, STORED_RISK_DEPTH } from './risk-fields.ts';
 
 export * from './fields.ts';
+export * from './risk-fields.ts';
 
 /**
  * Version of the document layout in DESIGN.md §3, written into `meta.schema`: 2 since plain
@@ -134,7 +136,8 @@ export const EDITABLE_FIELDS = {
 		owner: personRefSchema,
 		status: oneOf(RISK_STATUSES),
 		due: dateSchema,
-		decision: decisionRefSchema
+		decision: decisionRefSchema,
+		...RISK_DEPTH_FIELDS
 	},
 	raciTasks: { title: titleSchema },
 	actions: {
@@ -203,6 +206,8 @@ export const riskSchema = z.object({
 	...riskFields,
 	title: storedTitle,
 	decision: storedDecisionRef,
+	// Its number (R-n, null until the server numbers it) and the fields risks written before them lack.
+	...STORED_RISK_DEPTH,
 	mitigation: z.instanceof(Y.XmlText),
 	order: orderSchema,
 	createdAt: timestampSchema
@@ -311,7 +316,8 @@ export const newRiskSchema = z.strictObject({
 	owner: personRefSchema.default(''),
 	status: riskFields.status.default('open'),
 	due: dateSchema.default(''),
-	decision: decisionRefSchema.default('')
+	decision: decisionRefSchema.default(''),
+	...RISK_DEPTH_WITH_DEFAULTS
 });
 /** Input of addRisk. */
 export type NewRiskInput = z.input<typeof newRiskSchema>;

@@ -20,6 +20,8 @@ export interface TextShape {
 export const TITLE_SHAPE: TextShape = { max: TEXT_LIMITS.title, multiline: false };
 /** A person's role: one line of at most 100 characters. */
 export const ROLE_SHAPE: TextShape = { max: TEXT_LIMITS.role, multiline: false };
+/** A risk's trigger (its early warning): one line of at most 300 characters. */
+export const RISK_TRIGGER_SHAPE: TextShape = { max: TEXT_LIMITS.riskTrigger, multiline: false };
 /** A retro card's text: up to 2,000 characters, line breaks kept. */
 export const CARD_TEXT_SHAPE: TextShape = { max: TEXT_LIMITS.cardText, multiline: true };
 
@@ -34,7 +36,7 @@ export const NOTES_SHAPE: TextShape = { max: TEXT_LIMITS.budgetNotes, multiline:
 export const PLAIN_TEXT_FIELDS = {
 	people: { name: TITLE_SHAPE, role: ROLE_SHAPE },
 	milestones: { title: TITLE_SHAPE },
-	risks: { title: TITLE_SHAPE },
+	risks: { title: TITLE_SHAPE, trigger: RISK_TRIGGER_SHAPE },
 	raciTasks: { title: TITLE_SHAPE },
 	actions: { title: TITLE_SHAPE },
 	retroColumns: { title: TITLE_SHAPE },
