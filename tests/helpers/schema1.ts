@@ -41,6 +41,18 @@ export function exportedContent(json: object): Record<string, unknown> {
 	content.budgetLines ??= [];
 	for (const name of ['milestones', 'risks', 'actions'])
 		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
+	// Files from before risk numbers and the register's fields read with their defaults.
+	content.risks = (content.risks as object[]).map((risk) => ({
+		ref: null,
+		category: '',
+		response: '',
+		trigger: '',
+		reviewDate: '',
+		residualLikelihood: null,
+		residualImpact: null,
+		links: { actions: [], milestones: [] },
+		...risk
+	}));
 	return content;
 }
 

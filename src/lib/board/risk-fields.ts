@@ -130,18 +130,12 @@ const orDefault = <T>(schema: z.ZodType<T>, fallback: T) =>
 			return result.success ? result.data : fallback;
 		});
 
-const storedTextOrEmpty = storedText(riskTriggerSchema, RISK_TRIGGER_SHAPE);
-
 /** How readers see the new fields (and `ref`) of a stored risk: absent or bad reads as its default. */
 export const STORED_RISK_DEPTH = {
 	ref: storedRef,
 	category: orDefault(riskCategorySchema, ''),
 	response: orDefault(riskResponseSchema, ''),
-	trigger: z
-		.unknown()
-		.transform((value) =>
-			value === undefined ? '' : (storedTextOrEmpty.safeParse(value).data ?? '')
-		),
+	trigger: orDefault(storedText(riskTriggerSchema, RISK_TRIGGER_SHAPE), ''),
 	reviewDate: orDefault(dateSchema, ''),
 	residualLikelihood: orDefault(residualScoreSchema, null),
 	residualImpact: orDefault(residualScoreSchema, null)

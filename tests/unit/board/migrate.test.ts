@@ -32,7 +32,8 @@ function plainTextFields(doc: Y.Doc): Array<{ where: string; value: unknown }> {
 	const fields = [{ where: 'meta.title', value: roots.meta.get('title') }];
 	for (const [collection, shapes] of Object.entries(PLAIN_TEXT_FIELDS)) {
 		for (const [id, entry] of roots[collection as keyof typeof PLAIN_TEXT_FIELDS].entries())
-			for (const field of Object.keys(shapes))
+			// A field added after schema 1 (a risk's trigger) is absent from entries written before it.
+			for (const field of Object.keys(shapes).filter((key) => (entry as Y.Map<unknown>).has(key)))
 				fields.push({
 					where: `${collection}.${id}.${field}`,
 					value: (entry as Y.Map<unknown>).get(field)

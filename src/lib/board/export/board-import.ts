@@ -20,6 +20,7 @@ import { writeRichText } from './rich-text-write.ts';
 import { writeStatusUpdates } from '../updates/update-json.ts';
 import { writeDependencies } from './dependency-json.ts';
 import { writeImportedBudget } from './budget-json.ts';
+import { writeImportedRisks } from './risk-json.ts';
 
 /** What reading an import file gave: a board to write, or every problem found, by path. */
 export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
@@ -111,11 +112,7 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		}
 		writeEntries(doc, 'people', board.people);
 		writeEntries(doc, 'milestones', board.milestones);
-		for (const { mitigation, ...risk } of board.risks) {
-			const text = new Y.XmlText();
-			roots.risks.set(risk.id, entryMap('risks', { ...risk, mitigation: text }));
-			writeRichText(text, mitigation);
-		}
+		writeImportedRisks(doc, board.risks, board.board.riskSeq);
 		writeEntries(doc, 'raciTasks', board.raciTasks);
 		for (const cell of board.raci) roots.raci.set(raciCellKey(cell.task, cell.person), cell.value);
 		writeEntries(doc, 'actions', board.actions);

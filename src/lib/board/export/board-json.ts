@@ -14,20 +14,19 @@ import type {
 	RaciValue,
 	RetroCard,
 	RetroColumn,
-	RetroSettings,
-	Risk
+	RetroSettings
 } from '../schema.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
 import { exportStatusUpdates, type ExportedStatusUpdate } from '../updates/update-json.ts';
 import { exportDependencies, type ExportedDependency } from './dependency-json.ts';
+import { exportedRiskSeq, exportRisks, type ExportedRisk } from './risk-json.ts';
+
+export type { ExportedRisk } from './risk-json.ts';
 
 /** What a Charter JSON export says it is, so an import can tell it from any other JSON. */
 export const EXPORT_FORMAT = 'charter-board';
-
-/** A risk in an export: its mitigation in the documented rich-text form. */
-export type ExportedRisk = Omit<Risk, 'mitigation'> & { mitigation: RichTextBlock[] };
 
 /** A decision in an export: its context, options and consequences in the rich-text form. */
 export type ExportedDecision = Omit<Decision, DecisionTextField> &
@@ -53,7 +52,14 @@ export interface BoardExport {
 	format: typeof EXPORT_FORMAT;
 	schema: typeof SCHEMA_VERSION;
 	exportedAt: string;
-	board: { title: string; kind: BoardKind; createdAt: number; facilitator?: string };
+	board: {
+		title: string;
+		kind: BoardKind;
+		createdAt: number;
+		facilitator?: string;
+		/** The highest risk number ever given (R-n); absent when none was. */
+		riskSeq?: number;
+	};
 	charter: Record<CharterSection, RichTextBlock[]>;
 	people: Person[];
 	milestones: Milestone[];
@@ -84,18 +90,22 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 	const read = readBoard(doc);
 	if (!read.meta) throw new BoardNotReadableError();
 	const { title, kind, createdAt, facilitator } = read.meta;
+	const riskSeq = exportedRiskSeq(doc);
 	return {
 		format: EXPORT_FORMAT,
 		schema: SCHEMA_VERSION,
 		exportedAt: now.toISOString(),
-		board: { title, kind, createdAt, ...(facilitator === undefined ? {} : { facilitator }) },
+		board: {
+			title,
+			kind,
+			createdAt,
+			...(facilitator === undefined ? {} : { facilitator }),
+			...(riskSeq === 0 ? {} : { riskSeq })
+		},
 		charter: exportCharter(read),
 		people: [...read.people],
 		milestones: [...read.milestones],
-		risks: read.risks.map(({ mitigation, ...risk }) => ({
-			...risk,
-			mitigation: readRichText(mitigation)
-		})),
+		risks: exportRisks(read),
 		raciTasks: [...read.raciTasks],
 		raci: sortedEntries(read.raci).map(([key, value]) => {
 			const { taskId, personId } = parseRaciCellKey(key)!;

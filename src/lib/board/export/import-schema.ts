@@ -22,6 +22,7 @@ import { statusUpdatesImportSchema } from '../updates/update-json.ts';
 import { dependenciesImportSchema, dependencyIssues } from './dependency-json.ts';
 import { budgetImportIssues, budgetImportShape } from './budget-json.ts';
 import { stakeholderImportFields } from '../stakeholders.ts';
+import { IMPORTED_RISK_FIELDS, importedRiskSeqSchema, riskImportIssues } from './risk-json.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -37,6 +38,7 @@ const milestone = entry({ ...EDITABLE_FIELDS.milestones, ...decisionLink });
 const risk = entry({
 	...EDITABLE_FIELDS.risks,
 	...decisionLink,
+	...IMPORTED_RISK_FIELDS,
 	mitigation: richTextSchema,
 	createdAt: timestampSchema
 });
@@ -89,7 +91,8 @@ const boardShape = z.object({
 		title: titleSchema,
 		kind: oneOf(BOARD_KINDS),
 		createdAt: timestampSchema,
-		facilitator: userIdSchema.optional()
+		facilitator: userIdSchema.optional(),
+		riskSeq: importedRiskSeqSchema
 	}),
 	charter,
 	people: list(person),
@@ -152,6 +155,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 	issues.push(...decisionIssues(board, people, decisions));
 	issues.push(...dependencyIssues(board.dependencies, milestones));
 	issues.push(...budgetImportIssues(board, people, milestones));
+	issues.push(...riskImportIssues(board));
 	const cells = new Set<string>();
 	board.raci.forEach((cell, index) => {
 		if (!tasks.has(cell.task))

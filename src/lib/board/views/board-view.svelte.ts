@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { RiskLinkKind } from '../risk-links.ts';
 import { boardRoots, type RootKey } from '../doc.ts';
 import {
 	CELLS_KEYS,
@@ -134,6 +135,11 @@ export class BoardView {
 	/** Filled RACI cells keyed `taskId:personId`. */
 	get raci(): Map<string, RaciValue> {
 		return this.#cells.raci.current.cells;
+	}
+
+	/** Links from risks to actions and milestones, keyed `riskId:targetId` (risk-links.ts). */
+	get riskLinks(): Map<string, RiskLinkKind> {
+		return this.#cells.riskLinks.current.cells;
 	}
 
 	/** Action items in board order. */

@@ -1,5 +1,12 @@
 import { createContext } from 'svelte';
-import { riskCommands, type Risk, type RiskPatch } from '$lib/board/index.ts';
+import {
+	linksByRisk,
+	linksOf,
+	riskCommands,
+	type Risk,
+	type RiskLinks,
+	type RiskPatch
+} from '$lib/board/index.ts';
 import { riskBand, riskScore } from '$lib/board/views/risk-bands.ts';
 import { NO_RISK_FILTER, filterRisks, type RiskFilter } from '$lib/board/views/risk-filter.ts';
 import {
@@ -59,6 +66,15 @@ export class RiskRegister extends EditableList<Risk, RiskPatch> {
 		);
 	});
 
+	/** Each risk's links to the actions and milestones it affects, those gone left out. */
+	readonly #links = $derived.by(() => {
+		const ids = {
+			actions: new Set(this.view.actions.map((action) => action.id)),
+			milestones: new Set(this.view.milestones.map((milestone) => milestone.id))
+		};
+		return linksByRisk(this.view.riskLinks, (kind, id) => ids[kind].has(id));
+	});
+
 	constructor(options: EditableListOptions) {
 		super(options, riskCommands, 'risk');
 	}
@@ -66,6 +82,11 @@ export class RiskRegister extends EditableList<Risk, RiskPatch> {
 	/** Every risk on the board, in board order. */
 	get all(): Risk[] {
 		return this.view.risks;
+	}
+
+	/** The actions and milestones a risk affects. */
+	linksOf(riskId: string): RiskLinks {
+		return linksOf(this.#links, riskId);
 	}
 
 	/** The column sort, or null for board order. */
