@@ -64,7 +64,8 @@ describe('CSV', () => {
 	it('lists risks by score, highest first, ties in board order, with injection guarded', () => {
 		const lines = boardCsv(board(), 'risks').slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'ID,Risk,Score,Band,Likelihood,Impact,Owner,Status,On heat map,Due,Mitigation'
+			'ID,Risk,Score,Band,Likelihood,Impact,Owner,Status,On heat map,Due,Mitigation,Ref,Category,' +
+				'Response,Trigger,Review date,Residual likelihood,Residual impact,Affects actions,Affects milestones'
 		);
 		const titles = lines.slice(1, -1).map((line) => line.split(',')[1]);
 		expect(titles).toEqual([
@@ -73,7 +74,8 @@ describe('CSV', () => {
 			'Tied with medium',
 			'Low one'
 		]);
-		expect(lines[1]).toMatch(/,Critical one,20,Critical,5,4,Ada,Open,Yes,,$/);
+		// Not numbered (no server here): no ref; nothing chosen, residual not assessed, no links.
+		expect(lines[1]).toMatch(/,Critical one,20,Critical,5,4,Ada,Open,Yes,,,,,,,,,,,$/);
 	});
 
 	it('says of each risk whether the heat map counts it, as the Markdown heat map does', () => {

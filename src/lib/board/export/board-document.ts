@@ -20,6 +20,7 @@ import { MILESTONE_STATUS_LABELS, sortMilestones } from '../views/milestone-sche
 import { dependencyWords } from '../views/milestone-dependencies.ts';
 import { documentStakeholders, type DocumentStakeholder } from './stakeholder-document.ts';
 import { RACI_CHECKS, checkRaciMatrix } from '../views/raci-checks.ts';
+import { riskRegisterOf, type DocumentRiskRegister } from './risk-document.ts';
 import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-heat-map.ts';
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
 import { documentDecisions, type DocumentDecision } from './decision-document.ts';
@@ -51,6 +52,8 @@ export interface DocumentRisk {
 	/** Whether the heat map counts it (countsOnHeatMap): every risk but a closed one. */
 	readonly onHeatMap: boolean;
 	readonly mitigation: RichTextBlock[];
+	/** Its number and register fields in words (risk-document.ts). */
+	readonly register: DocumentRiskRegister;
 }
 
 /** A RACI row with its letters per person (in people order) and what its checks say. */
@@ -106,6 +109,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 	const names = new Map(people.map((person) => [person.id, person.name]));
 	const nameOf = (id: string) => names.get(id) ?? '';
 	const links = dependencyWords(read.milestones, read.dependencies);
+	const registerOf = riskRegisterOf(read);
 	return {
 		meta,
 		title: meta?.title ?? 'Untitled board',
@@ -127,7 +131,8 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 			owner: nameOf(risk.owner),
 			status: RISK_STATUS_LABELS[risk.status],
 			onHeatMap: countsOnHeatMap(risk),
-			mitigation: readRichText(risk.mitigation)
+			mitigation: readRichText(risk.mitigation),
+			register: registerOf(risk)
 		})),
 		heatMap: heatMapRows(risks),
 		raci: readRaciTable(read),

@@ -68,9 +68,18 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			'Status',
 			'On heat map',
 			'Due',
-			'Mitigation'
+			'Mitigation',
+			'Ref',
+			'Category',
+			'Response',
+			'Trigger',
+			'Review date',
+			'Residual likelihood',
+			'Residual impact',
+			'Affects actions',
+			'Affects milestones'
 		],
-		...board.risks.map(({ risk, score, band, owner, status, onHeatMap, mitigation }) => [
+		...board.risks.map(({ risk, score, band, owner, status, onHeatMap, mitigation, register }) => [
 			risk.id,
 			risk.title,
 			score,
@@ -81,7 +90,16 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 			status,
 			onHeatMap ? 'Yes' : 'No',
 			risk.due,
-			richTextPlain(mitigation)
+			richTextPlain(mitigation),
+			risk.ref === null ? '' : register.label,
+			register.category,
+			register.response,
+			risk.trigger,
+			risk.reviewDate,
+			risk.residualLikelihood ?? '',
+			risk.residualImpact ?? '',
+			register.actions.join('; '),
+			register.milestones.join('; ')
 		])
 	],
 	raci: (board) => [

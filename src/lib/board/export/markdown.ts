@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { markdownText } from '../retro/summary.ts';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVELS } from '../views/risk-bands.ts';
 import { heatMapCaption, heatMapTotal } from '../views/risk-heat-map.ts';
+import { affectsLine, type DocumentRiskRegister } from './risk-document.ts';
 import {
 	BOARD_KIND_LABELS,
 	readBoardDocument,
@@ -96,19 +97,33 @@ function risksMarkdown(board: BoardDocumentModel): string {
 	if (board.risks.length === 0)
 		return `## Risks\n\n${heatMap}\n\n### Register\n\n_No risks recorded._`;
 	const rows = board.risks.map((entry) => [
-		entry.risk.title,
+		`${entry.register.label} ${entry.risk.title}`,
 		`${entry.score} ${entry.band.label}`,
 		`${entry.risk.likelihood} × ${entry.risk.impact}`,
 		dash(entry.owner),
 		entry.status,
 		dash(entry.risk.due),
-		dash(richTextPlain(entry.mitigation))
+		dash(richTextPlain(entry.mitigation)),
+		...riskRegisterCells(entry.register)
 	]);
 	const register = markdownTable(
-		['Risk', 'Score', 'L × I', 'Owner', 'Status', 'Due', 'Mitigation'],
+		['Risk', 'Score', 'L × I', 'Owner', 'Status', 'Due', 'Mitigation', ...RISK_REGISTER_HEADERS],
 		rows
 	);
 	return `## Risks\n\n${heatMap}\n\n### Register (by score, highest first)\n\n${register}`;
+}
+
+const RISK_REGISTER_HEADERS = ['Category', 'Response', 'Trigger', 'Review', 'Residual', 'Affects'];
+
+function riskRegisterCells(register: DocumentRiskRegister): string[] {
+	return [
+		dash(register.category),
+		dash(register.response),
+		dash(register.trigger),
+		dash(register.reviewDate),
+		register.residual,
+		dash(affectsLine(register))
+	];
 }
 
 function raciMarkdown(board: BoardDocumentModel): string {
