@@ -15,6 +15,10 @@ import {
 } from '../../../src/lib/board/index.ts';
 import { exportBoardJson } from '../../../src/lib/board/export/board-json.ts';
 import { readBoardImport, writeImportedBoard } from '../../../src/lib/board/export/board-import.ts';
+import { compareBoards } from '../../../src/lib/board/diff/compare.ts';
+import { readBoard } from '../../../src/lib/board/read-board.ts';
+import { basisOf } from '../../../src/lib/board/updates/basis.ts';
+import { draftFacts } from '../../../src/lib/board/updates/facts.ts';
 
 const SERVER = Symbol('server');
 
@@ -148,5 +152,34 @@ describe('risks written before the register fields', () => {
 		updateRisk(doc, id, { residualLikelihood: 2 });
 		updateRisk(doc, id, { residualLikelihood: null });
 		expect(readRisks(doc).items[0]?.residualLikelihood).toBeNull();
+	});
+});
+
+describe('the risk register in compare and status-update facts', () => {
+	it('names risks R-n and lists changes of the register fields and the residual score', () => {
+		const { doc, risk } = registerBoard();
+		const before = new Y.Doc();
+		Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
+		updateRisk(doc, risk, { response: 'mitigate', residualLikelihood: 1, reviewDate: '' });
+		const changes = compareBoards(before, doc);
+		expect(changes.risks.changed).toEqual([
+			{
+				id: risk,
+				title: 'R-2 Vendor late',
+				changes: [
+					{ field: 'response', before: 'Transfer', after: 'Mitigate' },
+					{ field: 'review date', before: '2026-02-01', after: 'no date' },
+					{ field: 'residual', before: '2 × 3 = 6', after: '1 × 3 = 3' }
+				]
+			}
+		]);
+		const facts = draftFacts(
+			basisOf(readBoard(before), '2026-01-10'),
+			basisOf(readBoard(doc), '2026-01-11'),
+			'2026-01-11'
+		);
+		expect(facts.map((fact) => fact.text)).toContain(
+			'Risk R-2 “Vendor late” residual re-scored from 2×3 to 1×3'
+		);
 	});
 });

@@ -6,6 +6,7 @@ import type { Action, Decision, Milestone, Person, RaciTask, RaciValue, Risk } f
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
 import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
+import { RISK_REGISTER_VIEWS, riskTitle } from './risk-register.ts';
 import { slipDays } from '../views/schedule-slip.ts';
 import {
 	changedFields,
@@ -203,9 +204,14 @@ export function countChanges(changes: BoardChanges): number {
 
 function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['risks'] {
 	const { added, removed, kept } = matchById({ before: old.risks, after: now.risks });
+	// Named R-n wherever the compare lists them (risk-register.ts).
+	const named = (risk: Risk, people: readonly Person[]) => ({
+		...summariseRisk(risk, people),
+		title: riskTitle(risk)
+	});
 	return {
-		added: added.map((risk) => summariseRisk(risk, now.people)),
-		removed: removed.map((risk) => summariseRisk(risk, old.people)),
+		added: added.map((risk) => named(risk, now.people)),
+		removed: removed.map((risk) => named(risk, old.people)),
 		rescored: kept
 			.filter(
 				({ before, after }) =>
@@ -213,7 +219,7 @@ function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['ris
 			)
 			.map(({ before, after }) => ({
 				id: after.id,
-				title: after.title,
+				title: riskTitle(after),
 				before: scoreOf(before),
 				after: scoreOf(after)
 			})),
@@ -225,10 +231,11 @@ function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['ris
 					title: (risk) => risk.title,
 					owner: (risk, people) => ownerName(people, risk.owner),
 					status: (risk) => RISK_STATUS_LABELS[risk.status],
-					due: (risk) => risk.due || 'no date'
+					due: (risk) => risk.due || 'no date',
+					...RISK_REGISTER_VIEWS
 				}
 			);
-			return changes.length > 0 ? [{ id: after.id, title: after.title, changes }] : [];
+			return changes.length > 0 ? [{ id: after.id, title: riskTitle(after), changes }] : [];
 		})
 	};
 }

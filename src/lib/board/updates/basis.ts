@@ -10,6 +10,7 @@ import {
 	type Person,
 	type Risk
 } from '../schema.ts';
+import { residualScoreSchema, riskRefSchema } from '../risk-fields.ts';
 import { UPDATE_LIMITS } from './model.ts';
 import { dependencyLinks } from '../dependencies.ts';
 import { STAKEHOLDER_ATTITUDES } from '../stakeholders.ts';
@@ -33,6 +34,12 @@ export const basisDecisionSchema = z.object({
 	status: z.string().max(40)
 });
 
+const BASIS_RISK_REGISTER = {
+	ref: riskRefSchema.nullable().default(null),
+	residualLikelihood: residualScoreSchema.default(null),
+	residualImpact: residualScoreSchema.default(null)
+};
+
 /** The basis, validated (it is written by peers, so it is read like any entry). */
 export const basisSchema = z.object({
 	/** The day it was taken, `YYYY-MM-DD`: what "overdue" meant then. */
@@ -46,7 +53,9 @@ export const basisSchema = z.object({
 			title: name,
 			likelihood: riskScoreSchema,
 			impact: riskScoreSchema,
-			status: z.enum(RISK_STATUSES)
+			status: z.enum(RISK_STATUSES),
+			// Bases taken before risk numbers and residual scores have none.
+			...BASIS_RISK_REGISTER
 		})
 	),
 	decisions: entries(basisDecisionSchema),
@@ -73,7 +82,8 @@ export type BasisDecision = z.output<typeof basisDecisionSchema>;
 /** What a basis is taken from: the board's entries as its readers give them. */
 export interface BasisSource {
 	readonly milestones: readonly Pick<Milestone, 'id' | 'title' | 'due' | 'status'>[];
-	readonly risks: readonly Pick<Risk, 'id' | 'title' | 'likelihood' | 'impact' | 'status'>[];
+	readonly risks: readonly (Pick<Risk, 'id' | 'title' | 'likelihood' | 'impact' | 'status'> &
+		Partial<Pick<Risk, 'ref' | 'residualLikelihood' | 'residualImpact'>>)[];
 	readonly decisions?: readonly BasisDecision[];
 	readonly actions: readonly Pick<Action, 'id' | 'title' | 'status' | 'due'>[];
 	readonly people: readonly Pick<Person, 'id' | 'name' | 'attitude'>[];
@@ -95,12 +105,15 @@ export function basisOf(board: BasisSource, day: string): UpdateBasis {
 			due,
 			status
 		})),
-		risks: first(board.risks).map(({ id, title, likelihood, impact, status }) => ({
+		risks: first(board.risks).map(({ id, title, likelihood, impact, status, ...register }) => ({
 			id,
 			title,
 			likelihood,
 			impact,
-			status
+			status,
+			ref: register.ref ?? null,
+			residualLikelihood: register.residualLikelihood ?? null,
+			residualImpact: register.residualImpact ?? null
 		})),
 		decisions: first(board.decisions ?? []).map(({ id, title, status }) => ({ id, title, status })),
 		actions: first(board.actions).map(({ id, title, status, due }) => ({ id, title, status, due })),

@@ -1,4 +1,5 @@
 import { daysUntil, formatDate } from '../dates.ts';
+import { riskLabel } from '../risk-fields.ts';
 import type { UpdateBasis } from './basis.ts';
 import { UPDATE_LIMITS, type StatusFact } from './model.ts';
 import { attitudeFacts, dependencyFacts } from './planning-facts.ts';
@@ -83,7 +84,7 @@ function riskFacts(previous: UpdateBasis, current: UpdateBasis): StatusFact[] {
 	for (const risk of current.risks) {
 		const was = before.get(risk.id);
 		const link = { section: 'risks', id: risk.id } as const;
-		const name = quoted(risk.title);
+		const name = riskFactName(risk);
 		const score = `${risk.likelihood}×${risk.impact}`;
 		if (!was) {
 			added.push({ kind: 'risk-added', text: `New risk ${name} (scored ${score})`, ...link });
@@ -93,10 +94,35 @@ function riskFacts(previous: UpdateBasis, current: UpdateBasis): StatusFact[] {
 			const text = `Risk ${name} re-scored from ${was.likelihood}×${was.impact} to ${score}`;
 			rescored.push({ kind: 'risk-rescored', text, ...link });
 		}
+		const residual = residualChange(was, risk);
+		if (residual)
+			rescored.push({ kind: 'risk-rescored', text: `Risk ${name} ${residual}`, ...link });
 		if (risk.status === 'closed' && was.status !== 'closed')
 			closed.push({ kind: 'risk-closed', text: `Risk ${name} closed`, ...link });
 	}
 	return [...added, ...rescored, ...closed];
+}
+
+// "R-3 "Vendor late"", or the quoted title alone while the risk is not numbered.
+function riskFactName(risk: UpdateBasis['risks'][number]): string {
+	return risk.ref === null ? quoted(risk.title) : `${riskLabel(risk.ref)} ${quoted(risk.title)}`;
+}
+
+// How the residual score moved, in words, or null when it did not.
+function residualChange(
+	was: UpdateBasis['risks'][number],
+	risk: UpdateBasis['risks'][number]
+): string | null {
+	const residual = (entry: UpdateBasis['risks'][number]) =>
+		entry.residualLikelihood === null || entry.residualImpact === null
+			? null
+			: `${entry.residualLikelihood}×${entry.residualImpact}`;
+	const before = residual(was);
+	const after = residual(risk);
+	if (before === after || after === null) return null;
+	return before === null
+		? `residual assessed at ${after}`
+		: `residual re-scored from ${before} to ${after}`;
 }
 
 function decisionFacts(previous: UpdateBasis, current: UpdateBasis): StatusFact[] {
