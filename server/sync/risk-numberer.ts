@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { boardRoots } from '../../src/lib/board/doc.ts';
 import {
+	heldRiskNumbers,
 	numberRisks,
 	RISK_SEQ_KEY,
 	touchesRiskNumbers
@@ -30,12 +31,15 @@ export function mayNeedNumbering(bytes: Uint8Array): boolean {
  * each time the room builds its doc, then only after a peer's transaction that added a risk or
  * wrote a number (a scan of the register then, never per update). Remembers the highest mark it
  * has seen while the room is loaded, so a peer lowering `meta.riskSeq` cannot make the board
- * hand out a number twice.
+ * hand out a number twice, and which risk holds each number, so a peer copying a number onto
+ * another risk cannot take it from the risk that held it.
  */
 export class RiskNumberer {
 	#doc: Y.Doc | null = null;
 	#due = false;
 	#highest = 0;
+	/** Which risk held each number after the last numbering: an incumbent keeps its number. */
+	#held = new Map<number, string>();
 
 	/** `fromPeer` tells the transactions of peers' updates, the ones that may bring new risks. */
 	constructor(private readonly fromPeer: (origin: unknown) => boolean) {}
@@ -55,7 +59,8 @@ export class RiskNumberer {
 		const doc = this.#doc;
 		if (!this.#due || doc === null || doc.isDestroyed) return;
 		this.#due = false;
-		numberRisks(doc, NUMBERING_ORIGIN, this.#highest);
+		numberRisks(doc, NUMBERING_ORIGIN, { floor: this.#highest, held: this.#held });
+		this.#held = heldRiskNumbers(doc);
 		const seq = boardRoots(doc).meta.get(RISK_SEQ_KEY);
 		if (typeof seq === 'number' && seq > this.#highest) this.#highest = seq;
 	}

@@ -41,17 +41,26 @@ function byCreation(a: NumberedRisk, b: NumberedRisk): number {
 }
 
 /**
- * The numbers to give, from the board's risks and its stored high-water mark: in (createdAt,
- * id) order, a risk keeps a valid ref no earlier risk holds; every other risk (none, invalid or
- * a duplicate) gets the next number after the highest ever given — the stored mark or the
- * highest ref present, whichever is higher — so no number is ever given twice.
+ * The numbers to give, from the board's risks and its stored high-water mark. A risk keeps a
+ * valid ref that `held` says it already held (the numberer's memory of its last numbering, so a
+ * client copying a synced number onto another risk cannot take it away, whatever createdAt it
+ * claims); then, in (createdAt, id) order, a risk keeps a valid ref no earlier risk holds. Every
+ * other risk (none, invalid or a duplicate) gets the next number after the highest ever given —
+ * the stored mark or the highest ref present, whichever is higher — so no number is given twice.
  */
-export function planRiskNumbers(risks: readonly NumberedRisk[], storedSeq: unknown): RiskNumbers {
+export function planRiskNumbers(
+	risks: readonly NumberedRisk[],
+	storedSeq: unknown,
+	held: ReadonlyMap<number, string> = new Map()
+): RiskNumbers {
 	let seq = validRef(storedSeq) ?? 0;
 	for (const risk of risks) if (risk.ref !== null && risk.ref > seq) seq = risk.ref;
+	const holds = (risk: NumberedRisk) => risk.ref !== null && held.get(risk.ref) === risk.id;
 	const taken = new Set<number>();
+	for (const risk of risks) if (holds(risk)) taken.add(risk.ref!);
 	const refs = new Map<string, number>();
 	for (const risk of [...risks].sort(byCreation)) {
+		if (holds(risk)) continue;
 		if (risk.ref !== null && !taken.has(risk.ref)) taken.add(risk.ref);
 		else if (seq < MAX_RISK_REF) refs.set(risk.id, ++seq);
 	}
@@ -74,14 +83,19 @@ export function numberedRisks(doc: Y.Doc): NumberedRisk[] {
 
 /**
  * Numbers the board's risks that need it (planRiskNumbers), in one transaction with `origin`;
- * `floor` is a mark the caller remembers (a peer may have lowered the stored one). Writes nothing when every risk has its own number and the mark is right. Returns whether it
+ * `floor` is a mark the caller remembers (a peer may have lowered the stored one), `held` the
+ * numbers it saw each risk hold (heldRiskNumbers after its last numbering). Writes nothing when every risk has its own number and the mark is right. Returns whether it
  * wrote.
  */
-export function numberRisks(doc: Y.Doc, origin: unknown, floor = 0): boolean {
+export function numberRisks(
+	doc: Y.Doc,
+	origin: unknown,
+	{ floor = 0, held }: { floor?: number; held?: ReadonlyMap<number, string> } = {}
+): boolean {
 	const { meta, risks } = boardRoots(doc);
 	const stored = meta.get(RISK_SEQ_KEY);
 	const mark = Math.max(validRef(stored) ?? 0, floor);
-	const { refs, seq } = planRiskNumbers(numberedRisks(doc), mark);
+	const { refs, seq } = planRiskNumbers(numberedRisks(doc), mark, held);
 	const seqChanged = seq > 0 && stored !== seq;
 	if (refs.size === 0 && !seqChanged) return false;
 	doc.transact(() => {
@@ -89,6 +103,13 @@ export function numberRisks(doc: Y.Doc, origin: unknown, floor = 0): boolean {
 		if (seqChanged) meta.set(RISK_SEQ_KEY, seq);
 	}, origin);
 	return true;
+}
+
+/** Which risk holds each valid number now: what a numberer remembers after numbering. */
+export function heldRiskNumbers(doc: Y.Doc): Map<number, string> {
+	const held = new Map<number, string>();
+	for (const risk of numberedRisks(doc)) if (risk.ref !== null) held.set(risk.ref, risk.id);
+	return held;
 }
 
 /**

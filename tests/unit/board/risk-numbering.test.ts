@@ -5,6 +5,7 @@ import {
 	addRisk,
 	boardRoots,
 	createBoard,
+	heldRiskNumbers,
 	InvalidInputError,
 	numberRisks,
 	planRiskNumbers,
@@ -64,6 +65,18 @@ describe('planRiskNumbers', () => {
 			['same-time-b', 3],
 			['late', 4]
 		]);
+	});
+
+	it('keeps a number on the risk that held it, whatever createdAt a copy of it claims', () => {
+		const plan = planRiskNumbers(
+			[
+				{ id: 'holder', ref: 1, createdAt: 50 },
+				{ id: 'copycat', ref: 1, createdAt: 0 }
+			],
+			1,
+			new Map([[1, 'holder']])
+		);
+		expect([...plan.refs]).toEqual([['copycat', 2]]);
 	});
 
 	it('never goes below a ref present on the board, whatever the stored mark says', () => {
@@ -142,7 +155,13 @@ describe('numbering under concurrent offline adds', () => {
 		fc.assert(
 			fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
 				const server = createBoard('kickoff');
-				numberRisks(server, SERVER);
+				// The server's memory of who holds which number, as its room keeps it.
+				let held = new Map<number, string>();
+				const number = () => {
+					numberRisks(server, SERVER, { held });
+					held = heldRiskNumbers(server);
+				};
+				number();
 				const peers = Array.from({ length: 4 }, () => {
 					const doc = new Y.Doc();
 					sync(server, doc);
@@ -177,7 +196,7 @@ describe('numbering under concurrent offline adds', () => {
 					} else {
 						const before = refsOf(server);
 						sync(peer, server);
-						numberRisks(server, SERVER);
+						number();
 						sync(server, peer);
 						// A risk that had a number it alone held keeps it.
 						const after = refsOf(server);
@@ -190,7 +209,7 @@ describe('numbering under concurrent offline adds', () => {
 					}
 				}
 				for (const peer of peers) sync(peer, server);
-				numberRisks(server, SERVER);
+				number();
 				for (const peer of peers) sync(server, peer);
 				expectDistinctNumbers(server);
 				record();
@@ -198,7 +217,7 @@ describe('numbering under concurrent offline adds', () => {
 				const seq = boardRoots(server).meta.get(RISK_SEQ_KEY);
 				expect(seq ?? 0).toBeGreaterThanOrEqual(Math.max(0, ...given.keys()));
 			}),
-			{ numRuns: 100 }
+			{ numRuns: 300 }
 		);
 	}, 60_000);
 
