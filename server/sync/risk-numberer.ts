@@ -38,8 +38,8 @@ export class RiskNumberer {
 	#doc: Y.Doc | null = null;
 	#due = false;
 	#highest = 0;
-	/** Which risk held each number after the last numbering: an incumbent keeps its number. */
-	#held = new Map<number, string>();
+	/** Which risk each number was seen given to: an incumbent keeps it, nobody else takes it. */
+	readonly #held = new Map<number, string>();
 
 	/** `fromPeer` tells the transactions of peers' updates, the ones that may bring new risks. */
 	constructor(private readonly fromPeer: (origin: unknown) => boolean) {}
@@ -60,7 +60,8 @@ export class RiskNumberer {
 		if (!this.#due || doc === null || doc.isDestroyed) return;
 		this.#due = false;
 		numberRisks(doc, NUMBERING_ORIGIN, { floor: this.#highest, held: this.#held });
-		this.#held = heldRiskNumbers(doc);
+		// Never forgotten while the room is loaded: a deleted risk's number stays its own.
+		for (const [ref, id] of heldRiskNumbers(doc)) this.#held.set(ref, id);
 		const seq = boardRoots(doc).meta.get(RISK_SEQ_KEY);
 		if (typeof seq === 'number' && seq > this.#highest) this.#highest = seq;
 	}

@@ -42,9 +42,9 @@ function byCreation(a: NumberedRisk, b: NumberedRisk): number {
 
 /**
  * The numbers to give, from the board's risks and its stored high-water mark. A risk keeps a
- * valid ref that `held` says it already held (the numberer's memory of its last numbering, so a
- * client copying a synced number onto another risk cannot take it away, whatever createdAt it
- * claims); then, in (createdAt, id) order, a risk keeps a valid ref no earlier risk holds. Every
+ * valid ref that `held` says it already held (the numberer's memory of every number it saw given,
+ * so a client copying a synced number onto another risk, whatever createdAt it claims, can
+ * neither take it away nor bring back a deleted risk's number); then, in (createdAt, id) order, a risk keeps a valid ref no earlier risk holds. Every
  * other risk (none, invalid or a duplicate) gets the next number after the highest ever given —
  * the stored mark or the highest ref present, whichever is higher — so no number is given twice.
  */
@@ -56,11 +56,18 @@ export function planRiskNumbers(
 	let seq = validRef(storedSeq) ?? 0;
 	for (const risk of risks) if (risk.ref !== null && risk.ref > seq) seq = risk.ref;
 	const holds = (risk: NumberedRisk) => risk.ref !== null && held.get(risk.ref) === risk.id;
+	// A number known to be given to another risk (which may since have been deleted) is not this one's.
+	const givenElsewhere = (risk: NumberedRisk) =>
+		risk.ref !== null && held.has(risk.ref) && held.get(risk.ref) !== risk.id;
 	const taken = new Set<number>();
 	for (const risk of risks) if (holds(risk)) taken.add(risk.ref!);
 	const refs = new Map<string, number>();
 	for (const risk of [...risks].sort(byCreation)) {
 		if (holds(risk)) continue;
+		if (givenElsewhere(risk)) {
+			if (seq < MAX_RISK_REF) refs.set(risk.id, ++seq);
+			continue;
+		}
 		if (risk.ref !== null && !taken.has(risk.ref)) taken.add(risk.ref);
 		else if (seq < MAX_RISK_REF) refs.set(risk.id, ++seq);
 	}
@@ -105,7 +112,7 @@ export function numberRisks(
 	return true;
 }
 
-/** Which risk holds each valid number now: what a numberer remembers after numbering. */
+/** Which risk holds each valid number now: what a numberer adds to its memory after numbering. */
 export function heldRiskNumbers(doc: Y.Doc): Map<number, string> {
 	const held = new Map<number, string>();
 	for (const risk of numberedRisks(doc)) if (risk.ref !== null) held.set(risk.ref, risk.id);

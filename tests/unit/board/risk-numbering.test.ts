@@ -79,6 +79,15 @@ describe('planRiskNumbers', () => {
 		expect([...plan.refs]).toEqual([['copycat', 2]]);
 	});
 
+	it('renumbers a risk that carries a number known to be given to a deleted risk', () => {
+		const plan = planRiskNumbers(
+			[{ id: 'copycat', ref: 1, createdAt: 0 }],
+			1,
+			new Map([[1, 'deleted']])
+		);
+		expect([...plan.refs]).toEqual([['copycat', 2]]);
+	});
+
 	it('never goes below a ref present on the board, whatever the stored mark says', () => {
 		const plan = planRiskNumbers(
 			[
@@ -156,10 +165,10 @@ describe('numbering under concurrent offline adds', () => {
 			fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
 				const server = createBoard('kickoff');
 				// The server's memory of who holds which number, as its room keeps it.
-				let held = new Map<number, string>();
+				const held = new Map<number, string>();
 				const number = () => {
 					numberRisks(server, SERVER, { held });
-					held = heldRiskNumbers(server);
+					for (const [ref, id] of heldRiskNumbers(server)) held.set(ref, id);
 				};
 				number();
 				const peers = Array.from({ length: 4 }, () => {
