@@ -59,11 +59,20 @@ export function planRiskNumbers(
 	// A number known to be given to another risk (which may since have been deleted) is not this one's.
 	const givenElsewhere = (risk: NumberedRisk) =>
 		risk.ref !== null && held.has(risk.ref) && held.get(risk.ref) !== risk.id;
+	const ownNumber = new Map<string, number>();
+	for (const [ref, id] of held) ownNumber.set(id, ref);
 	const taken = new Set<number>();
 	for (const risk of risks) if (holds(risk)) taken.add(risk.ref!);
 	const refs = new Map<string, number>();
 	for (const risk of [...risks].sort(byCreation)) {
 		if (holds(risk)) continue;
+		// A risk whose own number was overwritten gets it back while nobody else holds it.
+		const own = ownNumber.get(risk.id);
+		if ((risk.ref === null || givenElsewhere(risk)) && own !== undefined && !taken.has(own)) {
+			taken.add(own);
+			refs.set(risk.id, own);
+			continue;
+		}
 		if (givenElsewhere(risk)) {
 			if (seq < MAX_RISK_REF) refs.set(risk.id, ++seq);
 			continue;
