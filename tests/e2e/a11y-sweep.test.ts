@@ -31,7 +31,9 @@ const KICKOFF_SECTIONS = [
 	'raci',
 	'actions',
 	'decisions',
-	'updates'
+	'updates',
+	'budget',
+	'stakeholders'
 ];
 /** The ways each page is checked: a size and a colour scheme. */
 const WAYS = [
