@@ -111,7 +111,8 @@ const KICKOFF_SECTIONS = [
 	['actions', 'actions'],
 	['decisions', 'decisions'],
 	['stakeholders', 'stakeholders'],
-	['budget', 'budget']
+	['budget', 'budget'],
+	['resources', 'resources']
 ] as const;
 
 /** A browser page as Maya sees it on one device in one colour scheme. */

@@ -39,6 +39,8 @@ export function exportedContent(json: object): Record<string, unknown> {
 	content.dependencies ??= [];
 	content.currency ??= 'EUR';
 	content.budgetLines ??= [];
+	// Fixtures written before allocations existed have none.
+	content.allocations ??= [];
 	for (const name of ['milestones', 'risks', 'actions'])
 		content[name] = (content[name] as object[]).map((entry) => ({ decision: '', ...entry }));
 	// Files from before risk numbers and the register's fields read with their defaults.

@@ -17,7 +17,8 @@ export const OPTIONAL_SECTIONS = [
 	'actions',
 	'decisions',
 	'budget',
-	'updates'
+	'updates',
+	'resources'
 ] as const;
 /** A part of a board that a blank board shows once added. */
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];

@@ -9,6 +9,7 @@ import {
 	type OrderedCollection
 } from './collection.ts';
 import { deleteMilestoneDependencies } from './dependency-commands.ts';
+import { deleteAllocationsOf } from './allocations.ts';
 import { boardRoots, boardSchemaVersion, isInitialized, localOrigin } from './doc.ts';
 import { BoardNotInitializedError } from './errors.ts';
 import { parseRaciCellKey, raciCellKey, readList, type EntityOf, type ListKey } from './read.ts';
@@ -144,14 +145,17 @@ export function addPerson(doc: Y.Doc, input: NewPersonInput): string {
 
 /**
  * The people's commands: add, change a name, role or colour, remove a person and, in the same
- * transaction, their RACI cells, move a person to `index` in the sorted list.
+ * transaction, their RACI cells and allocations, move a person to `index` in the sorted list.
  */
 export const personCommands = listCommands(
 	'people',
 	'Person',
 	addPerson,
 	personPatchSchema,
-	(doc, id) => deleteRaciCells(doc, (cell) => cell.personId === id)
+	(doc, id) => {
+		deleteRaciCells(doc, (cell) => cell.personId === id);
+		deleteAllocationsOf(doc, id);
+	}
 );
 export const { update: updatePerson, remove: removePerson, move: movePerson } = personCommands;
 

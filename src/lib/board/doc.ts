@@ -34,6 +34,8 @@ export const ROOT_KEYS = {
 	/** Milestone dependencies, `predecessorId:successorId` → 'fs' (dependencies.ts). */
 	dependencies: 'dependencies',
 	budgetLines: 'budgetLines',
+	/** Resource allocations, `personId:YYYY-MM` → percent (allocation-model.ts). */
+	allocations: 'allocations',
 	/** Who wrote with which Yjs client id (editors.ts): how a change is attributed. */
 	editors: 'editors',
 	/** Links from risks to the actions and milestones they affect (risk-links.ts). */

@@ -11,6 +11,7 @@ export * from './dependency-commands.ts';
 export * from './budget.ts';
 export * from './stakeholders.ts';
 export * from './stakeholder-commands.ts';
+export * from './allocations.ts';
 export * from './read.ts';
 export * from './text.ts';
 export * from './text-change.ts';

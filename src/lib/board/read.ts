@@ -25,6 +25,7 @@ import { statusUpdateSchema } from './updates/model.ts';
 import { dependencyValueSchema, parseDependencyKey } from './dependencies.ts';
 import { budgetLineSchema } from './budget-schema.ts';
 import { parseRiskLinkKey, riskLinkKindSchema } from './risk-links.ts';
+import { allocationPercentSchema, parseAllocationKey } from './allocation-model.ts';
 
 /** A validated, sorted collection and how many entries were left out because they did not parse. */
 export interface ListRead<Entity> {
@@ -132,9 +133,10 @@ export const CELLS = {
 	raci: { parseKey: parseRaciCellKey, value: raciValueSchema },
 	retroVotes: { parseKey: parseRetroVoteKey, value: retroVoteCountSchema },
 	dependencies: { parseKey: parseDependencyKey, value: dependencyValueSchema },
-	riskLinks: { parseKey: parseRiskLinkKey, value: riskLinkKindSchema }
+	riskLinks: { parseKey: parseRiskLinkKey, value: riskLinkKindSchema },
+	allocations: { parseKey: parseAllocationKey, value: allocationPercentSchema }
 } as const;
-/** A map of cells keyed `a:b` (RACI cells, retro votes). */
+/** A map of cells keyed `a:b` (RACI cells, retro votes, allocations). */
 export type CellsKey = keyof typeof CELLS;
 /** A cell's value in the map `Key`. */
 export type CellOf<Key extends CellsKey> = z.output<(typeof CELLS)[Key]['value']>;
@@ -194,6 +196,8 @@ export const readDecisions = (doc: Y.Doc) => readList(doc, 'decisions');
 export const readRaci = (doc: Y.Doc) => readCellMap(doc, 'raci');
 /** Votes per card and user, keyed by retroVoteKey. */
 export const readRetroVotes = (doc: Y.Doc) => readCellMap(doc, 'retroVotes');
+/** Allocations in percent, keyed by allocationKey. */
+export const readAllocations = (doc: Y.Doc) => readCellMap(doc, 'allocations');
 
 function readEntries<Entity extends Ordered>(
 	map: Y.Map<unknown>,

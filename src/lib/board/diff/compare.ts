@@ -31,6 +31,7 @@ import { compareDecisions, countDecisionChanges, type DecisionChanges } from './
 import { compareBudget, countBudgetChanges, type BudgetChanges } from './budget.ts';
 import { readCurrency } from '../budget.ts';
 import type { BudgetLine } from '../budget-schema.ts';
+import { compareAllocations, type AllocationChange } from './allocations.ts';
 import { plainText } from './plain-text.ts';
 import {
 	compareDependencies,
@@ -49,6 +50,7 @@ export type * from './decisions.ts';
 export type * from './budget.ts';
 export type * from './dependencies.ts';
 export type * from './stakeholders.ts';
+export type * from './allocations.ts';
 export type { TextPart } from './text-diff.ts';
 
 /** A RACI cell (task × person) whose letter changed; null = empty. */
@@ -98,6 +100,8 @@ export interface BoardChanges {
 	stakeholders: StakeholderChanges;
 	/** Budget lines added, removed and changed, and the currency. */
 	budget: BudgetChanges;
+	/** Allocation cells added, changed and removed, by person and month. */
+	allocations: AllocationChange[];
 }
 
 /** What a comparison reads of one state of a board, validated; read once per state. */
@@ -114,6 +118,7 @@ export interface BoardSnapshot {
 	dependencies: ReadonlyMap<string, 'fs'>;
 	currency: string;
 	budgetLines: readonly BudgetLine[];
+	allocations: ReadonlyMap<string, number>;
 }
 
 /**
@@ -140,7 +145,8 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		decisions: read.decisions,
 		dependencies: read.dependencies,
 		currency: readCurrency(doc),
-		budgetLines: read.budgetLines
+		budgetLines: read.budgetLines,
+		allocations: read.allocations
 	};
 }
 
@@ -169,7 +175,8 @@ export function compareSnapshots(old: BoardSnapshot, now: BoardSnapshot): BoardC
 		decisions: compareDecisions(old.decisions, now.decisions),
 		dependencies: compareDependencies(old, now),
 		stakeholders: compareStakeholders(old.people, now.people),
-		budget: compareBudget(old, now)
+		budget: compareBudget(old, now),
+		allocations: compareAllocations(old, now)
 	};
 }
 
@@ -198,7 +205,8 @@ export function countChanges(changes: BoardChanges): number {
 		countDecisionChanges(changes.decisions) +
 		countDependencyChanges(changes.dependencies) +
 		countStakeholderChanges(changes.stakeholders) +
-		countBudgetChanges(changes.budget)
+		countBudgetChanges(changes.budget) +
+		changes.allocations.length
 	);
 }
 

@@ -25,6 +25,7 @@ import { countsOnHeatMap, heatMapRows, type HeatCellCount } from '../views/risk-
 import { RISK_STATUS_LABELS, riskBand, riskScore, type RiskBand } from '../views/risk-bands.ts';
 import { documentDecisions, type DocumentDecision } from './decision-document.ts';
 import { documentBudget, type DocumentBudget } from './budget-document.ts';
+import { documentResources, type DocumentResources } from './resource-document.ts';
 import { readRichText } from './rich-text-read.ts';
 import type { RichTextBlock } from './rich-text.ts';
 
@@ -99,6 +100,8 @@ export interface BoardDocumentModel {
 	readonly decisions: DocumentDecision[];
 	/** The budget: its lines, totals and burn series, in the board's currency. */
 	readonly budget: DocumentBudget;
+	/** The resource plan: people × months, totals and checks. */
+	readonly resources: DocumentResources;
 	readonly retro: DocumentRetro | null;
 }
 
@@ -143,6 +146,7 @@ export function readBoardDocument(doc: Y.Doc): BoardDocumentModel {
 		})),
 		decisions: documentDecisions(read.decisions, people),
 		budget: documentBudget(doc, people, read.milestones),
+		resources: documentResources(read),
 		retro: meta?.kind === 'retro' ? readRetro(read) : null
 	};
 }

@@ -21,6 +21,7 @@ import { writeStatusUpdates } from '../updates/update-json.ts';
 import { writeDependencies } from './dependency-json.ts';
 import { writeImportedBudget } from './budget-json.ts';
 import { writeImportedRisks } from './risk-json.ts';
+import { writeAllocations } from './allocation-json.ts';
 
 /** What reading an import file gave: a board to write, or every problem found, by path. */
 export type ImportRead = { ok: true; board: BoardImport } | { ok: false; errors: string[] };
@@ -120,6 +121,7 @@ export function writeImportedBoard(doc: Y.Doc, input: BoardImport): void {
 		writeStatusUpdates(doc, board.statusUpdates);
 		writeDependencies(doc, board.dependencies);
 		writeImportedBudget(doc, board);
+		writeAllocations(doc, board.allocations);
 		if (board.retro) writeRetro(doc, board.retro);
 	}, localOrigin);
 }

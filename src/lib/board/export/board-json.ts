@@ -24,6 +24,7 @@ import { exportDependencies, type ExportedDependency } from './dependency-json.t
 import { exportedRiskSeq, exportRisks, type ExportedRisk } from './risk-json.ts';
 
 export type { ExportedRisk } from './risk-json.ts';
+import { exportAllocations, type ExportedAllocation } from './allocation-json.ts';
 
 /** What a Charter JSON export says it is, so an import can tell it from any other JSON. */
 export const EXPORT_FORMAT = 'charter-board';
@@ -74,6 +75,7 @@ export interface BoardExport {
 	/** The board's currency (ISO 4217) and its budget lines, amounts in minor units. */
 	currency: ExportedBudget['currency'];
 	budgetLines: ExportedBudget['budgetLines'];
+	allocations: ExportedAllocation[];
 	retro: ExportedRetro | null;
 }
 
@@ -116,6 +118,7 @@ export function exportBoardJson(doc: Y.Doc, now: Date = new Date()): BoardExport
 		statusUpdates: exportStatusUpdates(read.statusUpdates),
 		dependencies: exportDependencies(read.dependencies),
 		...exportBudget(doc),
+		allocations: exportAllocations(read.allocations),
 		retro: kind === 'retro' ? exportRetro(read) : null
 	};
 }

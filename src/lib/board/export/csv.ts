@@ -17,7 +17,7 @@ import {
  * as a formula (CSV injection), and the apostrophe is how they are told to show text as text.
  */
 export type CsvTable =
-	'risks' | 'raci' | 'milestones' | 'actions' | 'decisions' | 'budget' | 'people';
+	'risks' | 'raci' | 'milestones' | 'actions' | 'decisions' | 'budget' | 'people' | 'allocations';
 
 /** The tables a board exports as CSV, in menu order. */
 export const CSV_TABLES: readonly CsvTable[] = [
@@ -27,7 +27,8 @@ export const CSV_TABLES: readonly CsvTable[] = [
 	'actions',
 	'decisions',
 	'budget',
-	'people'
+	'people',
+	'allocations'
 ];
 
 /** The byte-order mark every CSV file starts with. */
@@ -160,5 +161,14 @@ const CSV_ROWS: Readonly<Record<CsvTable, (board: BoardDocumentModel) => Rows>> 
 		])
 	],
 	// Amounts in major units of the board's currency, as the budget's CSV import reads them.
-	budget: (board) => budgetCsvRows(board.budget)
+	budget: (board) => budgetCsvRows(board.budget),
+	// One row per filled cell, people in board order, months in order.
+	allocations: (board) => [
+		['Person', 'Month', 'Percent'],
+		...board.resources.rows.flatMap(({ person, percents }) =>
+			percents.flatMap((percent, index) =>
+				percent === null ? [] : [[person.name, board.resources.months[index]!, percent]]
+			)
+		)
+	]
 };

@@ -23,6 +23,7 @@ import { dependenciesImportSchema, dependencyIssues } from './dependency-json.ts
 import { budgetImportIssues, budgetImportShape } from './budget-json.ts';
 import { stakeholderImportFields } from '../stakeholders.ts';
 import { IMPORTED_RISK_FIELDS, importedRiskSeqSchema, riskImportIssues } from './risk-json.ts';
+import { allocationImportIssues, allocationsImportSchema } from './allocation-json.ts';
 
 // Limits far above any real board, so a hand-edited or hostile file cannot make one nobody opens.
 const MAX_ENTRIES = 10_000;
@@ -105,6 +106,7 @@ const boardShape = z.object({
 	statusUpdates: statusUpdatesImportSchema,
 	dependencies: dependenciesImportSchema,
 	...budgetImportShape,
+	allocations: allocationsImportSchema,
 	retro: retro.nullable()
 });
 
@@ -172,6 +174,7 @@ function crossReferenceIssues(board: z.output<typeof boardShape>): Issue[] {
 		if (cells.has(key)) issues.push({ path: ['raci', index], message: 'duplicate cell' });
 		cells.add(key);
 	});
+	issues.push(...allocationImportIssues(board.allocations, people));
 	if (board.retro) issues.push(...retroIssues(board.retro));
 	return issues;
 }

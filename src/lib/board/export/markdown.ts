@@ -12,6 +12,7 @@ import {
 import { decisionsMarkdown } from './decision-document.ts';
 import { budgetMarkdown } from './budget-document.ts';
 import { stakeholdersMarkdown } from './stakeholder-document.ts';
+import { resourcesMarkdown } from './resource-document.ts';
 import { richTextMarkdown, richTextPlain } from './markdown-rich-text.ts';
 import { statusUpdatesMarkdown } from '../updates/update-export.ts';
 
@@ -38,6 +39,8 @@ export function boardMarkdown(doc: Y.Doc, today: string): string {
 	parts.push(actionsMarkdown(board));
 	if (!isRetro || board.decisions.length > 0) parts.push(decisionsMarkdown(board.decisions));
 	if (board.budget.lines.length > 0) parts.push(budgetMarkdown(board.budget, markdownTable));
+	if (!isRetro || board.resources.cells > 0)
+		parts.push(resourcesMarkdown(board.resources, markdownTable));
 	const updates = statusUpdatesMarkdown(doc);
 	if (updates) parts.push(updates);
 	return `${parts.join('\n\n')}\n`;

@@ -16,6 +16,7 @@ import { dependencyLinks } from '../dependencies.ts';
 import { STAKEHOLDER_ATTITUDES } from '../stakeholders.ts';
 import { DEFAULT_CURRENCY } from '../money.ts';
 import { basisBudget, basisBudgetShape, type BasisBudgetLine } from './budget-facts.ts';
+import { basisOverAllocationSchema, overAllocationsOf } from './allocation-facts.ts';
 
 /**
  * The basis of an update: the compact state of the board its facts were drafted against, and
@@ -72,7 +73,9 @@ export const basisSchema = z.object({
 	),
 	// Bases stored before milestone dependencies have none.
 	dependencies: entries(z.object({ predecessor: idSchema, successor: idSchema })).default([]),
-	...basisBudgetShape
+	...basisBudgetShape,
+	// Bases kept before allocations existed have none: nobody was over-allocated then.
+	overAllocated: entries(basisOverAllocationSchema).default([])
 });
 /** The state an update's facts were drafted against. */
 export type UpdateBasis = z.output<typeof basisSchema>;
@@ -92,6 +95,8 @@ export interface BasisSource {
 	readonly budgetLines?: readonly BasisBudgetLine[];
 	/** The board's currency; a source without one (a saved version read whole) is in euros. */
 	readonly currency?: string;
+	/** Allocations keyed `personId:YYYY-MM` (allocation-model.ts). */
+	readonly allocations?: ReadonlyMap<string, number>;
 }
 
 /** The basis of a board taken on `day`; entries past the bound are left out, never the whole basis. */
@@ -125,7 +130,8 @@ export function basisOf(board: BasisSource, day: string): UpdateBasis {
 			board.budgetLines ?? [],
 			board.currency ?? DEFAULT_CURRENCY,
 			UPDATE_LIMITS.basisEntries
-		)
+		),
+		overAllocated: first(overAllocationsOf(board.people, board.allocations ?? new Map()))
 	};
 }
 
@@ -140,7 +146,8 @@ export function emptyBasis(day: string): UpdateBasis {
 		people: [],
 		dependencies: [],
 		currency: DEFAULT_CURRENCY,
-		budgetLines: []
+		budgetLines: [],
+		overAllocated: []
 	};
 }
 

@@ -4,6 +4,7 @@ import type { UpdateBasis } from './basis.ts';
 import { UPDATE_LIMITS, type StatusFact } from './model.ts';
 import { attitudeFacts, dependencyFacts } from './planning-facts.ts';
 import { budgetFacts } from './budget-facts.ts';
+import { overAllocationFacts } from './allocation-facts.ts';
 
 /**
  * The facts of a new update: what changed between the basis of the previous update (or the
@@ -24,7 +25,8 @@ export function draftFacts(
 		...budgetFacts(previous, current),
 		...actionFacts(previous, current, today),
 		...peopleFacts(previous, current),
-		...attitudeFacts(previous, current)
+		...attitudeFacts(previous, current),
+		...overAllocationFacts(previous.overAllocated, current.overAllocated, current.people)
 	];
 	return facts.slice(0, UPDATE_LIMITS.facts).map((fact) => ({
 		...fact,

@@ -46,7 +46,8 @@ export const FACT_KINDS = [
 	'person-joined',
 	'stakeholder-attitude',
 	'budget-spent',
-	'budget-line-over'
+	'budget-line-over',
+	'person-over-allocated'
 ] as const;
 /** A kind of fact. */
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -59,7 +60,8 @@ export const FACT_SECTIONS = [
 	'actions',
 	'people',
 	'stakeholders',
-	'budget'
+	'budget',
+	'resources'
 ] as const;
 /** A section a fact links to. */
 export type FactSection = (typeof FACT_SECTIONS)[number];

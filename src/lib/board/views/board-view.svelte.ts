@@ -100,7 +100,8 @@ export class BoardView {
 			decisions: this.decisions.length > 0,
 			budget: this.budgetLines.length > 0,
 			// Drafts count too: a draft someone started must not vanish from the navigation.
-			updates: this.statusUpdates.length > 0
+			updates: this.statusUpdates.length > 0,
+			resources: this.allocations.size > 0
 		};
 		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
 			if (holds) shown.add(section);
@@ -190,6 +191,11 @@ export class BoardView {
 	/** Votes keyed `cardId:userId`. */
 	get retroVotes(): Map<string, number> {
 		return this.#cells.retroVotes.current.cells;
+	}
+
+	/** Allocations in percent keyed `personId:YYYY-MM` (allocation-model.ts). */
+	get allocations(): Map<string, number> {
+		return this.#cells.allocations.current.cells;
 	}
 
 	/** Entries hidden because they did not parse, per collection (only those with some). */

@@ -4,6 +4,7 @@ import { isOverdue as isActionOverdue } from './action-filter.ts';
 import { summarizeBoard, type BoardSummary } from './board-summary.ts';
 import { isOverdue as isMilestoneOverdue, sortMilestones } from './milestone-schedule.ts';
 import { checkRaciMatrix, type RaciCheckKind } from './raci-checks.ts';
+import { checkAllocations, type AllocationProblem } from './allocation-checks.ts';
 import { riskBand, riskScore, type RiskBand } from './risk-bands.ts';
 import { heatMapRisks } from './risk-heat-map.ts';
 import { sortRisks } from './risk-sort.ts';
@@ -67,6 +68,13 @@ export interface SponsorSummary extends BoardSummary {
 	readonly lateActions: readonly DueAction[];
 	/** Open actions due from today to DUE_SOON_DAYS - 1 days on, soonest first. */
 	readonly actionsDueSoon: readonly DueAction[];
+	/**
+	 * Whether the board plans resources (holds an allocation): only then are its resource checks
+	 * run, so a team that does not plan resources here is not told every owner lacks time.
+	 */
+	readonly plansResources: boolean;
+	/** What the resource checks found (allocation-checks.ts); none when it plans no resources. */
+	readonly allocationProblems: readonly AllocationProblem[];
 }
 
 /** The board collections the summary reads. */
@@ -77,6 +85,8 @@ export interface SummarizedBoard {
 	readonly raciTasks: readonly RaciTask[];
 	readonly raci: ReadonlyMap<string, RaciValue>;
 	readonly actions: readonly Action[];
+	/** Allocations keyed `personId:YYYY-MM`; without them the resource checks are not run. */
+	readonly allocations?: ReadonlyMap<string, number>;
 }
 
 /** Summarizes a board for its sponsor; `today` is a local `YYYY-MM-DD`. */
@@ -97,7 +107,8 @@ export function summarizeForSponsor(board: SummarizedBoard, today: string): Spon
 			owner: ownerOf(risk.owner)
 		})),
 		raciProblems: raciProblems(board),
-		...actionsDue(board.actions, today, ownerOf)
+		...actionsDue(board.actions, today, ownerOf),
+		...resourceChecks(board)
 	};
 }
 
@@ -132,6 +143,15 @@ function raciProblems({ raciTasks, people, raci }: SummarizedBoard): RaciProblem
 		const problems = report.problems.get(task.id) ?? [];
 		return problems.length > 0 ? [{ task, problems }] : [];
 	});
+}
+
+function resourceChecks(
+	board: SummarizedBoard
+): Pick<SponsorSummary, 'plansResources' | 'allocationProblems'> {
+	const allocations = board.allocations;
+	if (!allocations || allocations.size === 0)
+		return { plansResources: false, allocationProblems: [] };
+	return { plansResources: true, allocationProblems: checkAllocations({ ...board, allocations }) };
 }
 
 function actionsDue(

@@ -34,6 +34,7 @@ const KICKOFF_SECTIONS: BoardSection[] = [
 	{ segment: 'budget', label: 'Budget' },
 	{ segment: 'people', label: 'People' },
 	{ segment: 'stakeholders', label: 'Stakeholders' },
+	{ segment: 'resources', label: 'Resources' },
 	{ segment: 'raci', label: 'RACI' },
 	{ segment: 'actions', label: 'Actions' },
 	{ segment: 'updates', label: 'Status updates' }

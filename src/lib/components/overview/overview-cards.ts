@@ -1,5 +1,6 @@
 import type { LucideProps } from '@lucide/svelte';
 import AlarmClock from '@lucide/svelte/icons/alarm-clock';
+import CalendarRange from '@lucide/svelte/icons/calendar-range';
 import Flag from '@lucide/svelte/icons/flag';
 import Grid3x3 from '@lucide/svelte/icons/grid-3x3';
 import ShieldAlert from '@lucide/svelte/icons/shield-alert';
@@ -9,6 +10,7 @@ import type { SponsorSummary } from '$lib/board/views/sponsor-summary.ts';
 import ActionsDue from './ActionsDue.svelte';
 import MilestonesGlance from './MilestonesGlance.svelte';
 import RaciProblems from './RaciProblems.svelte';
+import ResourceProblems from './ResourceProblems.svelte';
 import TopRisks from './TopRisks.svelte';
 
 /** What every card's body is given. */
@@ -30,6 +32,8 @@ export interface OverviewCardSpec {
 	readonly more: string;
 	/** Whether the card holds something that needs attention. */
 	readonly alert: (summary: SponsorSummary) => boolean;
+	/** Whether the board shows the card at all (every card when not given). */
+	readonly shown?: (summary: SponsorSummary) => boolean;
 	/** Whether the card takes the whole width. */
 	readonly wide?: boolean;
 	/** Whether the card takes two rows of one column, beside two shorter ones. */
@@ -72,5 +76,14 @@ export const OVERVIEW_CARDS: readonly OverviewCardSpec[] = [
 		body: ActionsDue,
 		more: 'See all actions',
 		alert: (summary) => summary.overdueActions > 0
+	},
+	{
+		section: 'resources',
+		title: 'Resource problems',
+		icon: CalendarRange,
+		body: ResourceProblems,
+		more: 'See the resource plan',
+		alert: (summary) => summary.allocationProblems.length > 0,
+		shown: (summary) => summary.plansResources
 	}
 ];

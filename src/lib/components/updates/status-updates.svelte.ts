@@ -57,7 +57,8 @@ export class StatusUpdatesState {
 				people: view.people,
 				dependencies: view.dependencies,
 				budgetLines: view.budgetLines,
-				currency: view.currency
+				currency: view.currency,
+				allocations: view.allocations
 			},
 			this.today()
 		);
