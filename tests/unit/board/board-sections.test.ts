@@ -49,7 +49,8 @@ describe('sections of a blank board', () => {
 		]);
 		expect(names(sectionsFor('kickoff'))).toContain('Budget');
 		expect(names(sectionsFor('kickoff'))).toContain('Stakeholders');
-		expect(names(sectionsFor('kickoff'))).toHaveLength(12);
+		expect(names(sectionsFor('kickoff'))).toContain('Resources');
+		expect(names(sectionsFor('kickoff'))).toHaveLength(13);
 	});
 });
 
