@@ -33,7 +33,8 @@ const KICKOFF_SECTIONS = [
 	'decisions',
 	'updates',
 	'budget',
-	'stakeholders'
+	'stakeholders',
+	'resources'
 ];
 /** The ways each page is checked: a size and a colour scheme. */
 const WAYS = [
