@@ -59,6 +59,9 @@ export class RiskNumberer {
 		const doc = this.#doc;
 		if (!this.#due || doc === null || doc.isDestroyed) return;
 		this.#due = false;
+		// A board with no risk register yet has nothing to number; reading its roots would
+		// define every root type on the room's doc, which a schema-1 peer's doc does not have.
+		if (!doc.share.has('risks')) return;
 		numberRisks(doc, NUMBERING_ORIGIN, { floor: this.#highest, held: this.#held });
 		// Never forgotten while the room is loaded: a deleted risk's number stays its own.
 		for (const [ref, id] of heldRiskNumbers(doc)) this.#held.set(ref, id);
