@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { boardRoots } from './doc.ts';
+import { boardRoots, ROOT_KEYS } from './doc.ts';
 import { MAX_RISK_REF, riskRefSchema } from './risk-fields.ts';
 
 /**
@@ -134,7 +134,11 @@ export function heldRiskNumbers(doc: Y.Doc): Map<number, string> {
  * the transaction, so an update that touched no risk costs a few map lookups.
  */
 export function touchesRiskNumbers(transaction: Y.Transaction): boolean {
-	const { meta, risks } = boardRoots(transaction.doc);
+	// Looked up, never defined: defining root types while a peer's update is being applied
+	// changes how the rest of that update is read (boardRoots would define every root).
+	const risks = transaction.doc.share.get(ROOT_KEYS.risks);
+	const meta = transaction.doc.share.get(ROOT_KEYS.meta);
+	if (risks === undefined && meta === undefined) return false;
 	// Keyed by the abstract type, which Y.Map's event handler type does not widen to.
 	const changed = transaction.changed as Map<unknown, Set<string | null>>;
 	if (changed.has(risks)) return true;
