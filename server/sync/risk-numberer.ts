@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { boardRoots } from '../../src/lib/board/doc.ts';
 import {
 	heldRiskNumbers,
+	numberingRoots,
 	numberRisks,
 	RISK_SEQ_KEY,
 	touchesRiskNumbers
@@ -65,7 +65,7 @@ export class RiskNumberer {
 		numberRisks(doc, NUMBERING_ORIGIN, { floor: this.#highest, held: this.#held });
 		// Never forgotten while the room is loaded: a deleted risk's number stays its own.
 		for (const [ref, id] of heldRiskNumbers(doc)) this.#held.set(ref, id);
-		const seq = boardRoots(doc).meta.get(RISK_SEQ_KEY);
+		const seq = numberingRoots(doc).meta.get(RISK_SEQ_KEY);
 		if (typeof seq === 'number' && seq > this.#highest) this.#highest = seq;
 	}
 }

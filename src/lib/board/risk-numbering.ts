@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { boardRoots, ROOT_KEYS } from './doc.ts';
+import { ROOT_KEYS } from './doc.ts';
 import { MAX_RISK_REF, riskRefSchema } from './risk-fields.ts';
 
 /**
@@ -83,10 +83,19 @@ export function planRiskNumbers(
 	return { refs, seq };
 }
 
+/**
+ * The two roots numbering reads and writes, and only those: the server numbers risks in the
+ * room's doc, where defining the other root types (as boardRoots does) would change how later
+ * peer updates to them are read, e.g. which plain strings the room folds into text.
+ */
+export function numberingRoots(doc: Y.Doc): { meta: Y.Map<unknown>; risks: Y.Map<unknown> } {
+	return { meta: doc.getMap(ROOT_KEYS.meta), risks: doc.getMap(ROOT_KEYS.risks) };
+}
+
 /** The board's risk entries as numbering reads them (anything but a map is not a risk). */
 export function numberedRisks(doc: Y.Doc): NumberedRisk[] {
 	const risks: NumberedRisk[] = [];
-	for (const [id, entry] of boardRoots(doc).risks.entries()) {
+	for (const [id, entry] of numberingRoots(doc).risks.entries()) {
 		if (!(entry instanceof Y.Map)) continue;
 		risks.push({
 			id,
@@ -108,7 +117,7 @@ export function numberRisks(
 	origin: unknown,
 	{ floor = 0, held }: { floor?: number; held?: ReadonlyMap<number, string> } = {}
 ): boolean {
-	const { meta, risks } = boardRoots(doc);
+	const { meta, risks } = numberingRoots(doc);
 	const stored = meta.get(RISK_SEQ_KEY);
 	const mark = Math.max(validRef(stored) ?? 0, floor);
 	const { refs, seq } = planRiskNumbers(numberedRisks(doc), mark, held);

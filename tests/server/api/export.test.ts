@@ -80,7 +80,9 @@ describe('GET /api/boards/<id>/export.md and export.json', () => {
 			const markdown = await response.text();
 			expect(markdown).toMatch(/^# Export over HTTP\n/);
 			expect(markdown).toContain('### Objectives\n\nShip the **pilot**');
-			expect(markdown).toContain('| R-1 Vendor slips | 20 Critical | 4 × 5 | Ada Lovelace | Open |');
+			expect(markdown).toContain(
+				'| R-1 Vendor slips | 20 Critical | 4 × 5 | Ada Lovelace | Open |'
+			);
 		}
 	});
 
