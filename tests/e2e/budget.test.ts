@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './fixtures.ts';
-import { addBudgetLine, addMilestone } from '../../src/lib/board/index.ts';
-import { caretTo } from './co-editing-helpers.ts';
+import { addBudgetLine, addMilestone, readList } from '../../src/lib/board/index.ts';
+import { expectStockClientToRead, typeAtBothEnds } from './co-editing-helpers.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
 import { writeAsPeer } from './risks-helpers.ts';
@@ -16,6 +16,11 @@ function lineRow(page: Page, title: string) {
 /** The title field of a line, found by its id (its title changes while people type). */
 function lineTitle(page: Page, id: string) {
 	return page.locator(`[data-row-id="${id}"]`).getByRole('textbox', { name: 'Budget line title' });
+}
+
+/** The notes field of a line, found by its id. */
+function lineNotes(page: Page, id: string) {
+	return page.locator(`[data-row-id="${id}"]`).getByRole('textbox', { name: /^Notes on / });
 }
 
 /** Types an amount into a line's Planned or Actual field and saves it with Enter. */
@@ -120,14 +125,18 @@ test('budget lines entered in one browser appear in another with totals and the 
 	await expect(viewer.getByRole('combobox', { name: 'Currency' })).toBeDisabled();
 });
 
-test('two people typing into one line title while a third changes another line’s amount get exactly the same text; a bad CSV adds nothing', async ({
+test('two people typing into one line’s title, then its notes, while a third changes another line’s amount get exactly the same text; a bad CSV adds nothing', async ({
 	browser,
 	baseURL
 }) => {
 	test.slow();
 	const { page: ada, editLink } = await createKickoffBoard(browser, 'Ada');
 	const id = await writeAsPeer(baseURL!, editLink, (doc) => {
-		const shared = addBudgetLine(doc, { title: 'Cloud hosting', planned: 100_00 });
+		const shared = addBudgetLine(doc, {
+			title: 'Cloud hosting',
+			planned: 100_00,
+			notes: 'Second test'
+		});
 		addBudgetLine(doc, { title: 'Travel', planned: 50_00 });
 		return shared;
 	});
@@ -140,12 +149,9 @@ test('two people typing into one line title while a third changes another line�
 	for (const field of fields) await expect(field).toHaveValue('Cloud hosting');
 	await fields[0]!.click();
 	await fields[1]!.click();
-	await caretTo(ada, 'end');
-	await caretTo(grace, 'start');
 
 	await Promise.all([
-		ada.keyboard.type(' AAAA', { delay: 135 }),
-		grace.keyboard.type('bbbb ', { delay: 135 }),
+		typeAtBothEnds(ada, grace),
 		(async () => {
 			for (const amount of ['75', '80.5']) await enterAmount(cy, 'Actual for Travel', amount);
 		})()
@@ -155,6 +161,23 @@ test('two people typing into one line title while a third changes another line�
 		await expect(lineTitle(page, id)).toHaveValue(expected);
 		await expect(page.getByRole('textbox', { name: 'Actual for Travel' })).toHaveValue('€80.50');
 	}
+
+	// The notes too, while the third person changes the other line again.
+	const notes = [ada, grace].map((page) => lineNotes(page, id));
+	await notes[0]!.click();
+	await notes[1]!.click();
+	await Promise.all([typeAtBothEnds(ada, grace), enterAmount(cy, 'Actual for Travel', '90')]);
+	for (const page of [ada, grace, cy])
+		await expect(lineNotes(page, id)).toHaveValue('bbbb Second test AAAA');
+	await expectStockClientToRead(
+		baseURL!,
+		editLink,
+		(doc) => {
+			const line = readList(doc, 'budgetLines').items.find((item) => item.id === id);
+			return line && [line.title, line.notes];
+		},
+		[expected, 'bbbb Second test AAAA']
+	);
 
 	// A CSV with a bad row adds nothing and says where each problem is.
 	await cy.getByTestId('budget-csv-file').setInputFiles({

@@ -91,6 +91,19 @@ export async function caretTo(page: Page, where: 'start' | 'end'): Promise<void>
 }
 
 /**
+ * Types at both ends of the field each page has focused, at once: `ada` ' AAAA' at the end,
+ * `grace` 'bbbb ' at the start, a key every 135 ms each.
+ */
+export async function typeAtBothEnds(ada: Page, grace: Page): Promise<void> {
+	await caretTo(ada, 'end');
+	await caretTo(grace, 'start');
+	await Promise.all([
+		ada.keyboard.type(' AAAA', { delay: 135 }),
+		grace.keyboard.type('bbbb ', { delay: 135 })
+	]);
+}
+
+/**
  * Publishes cards on a retro board as a peer would, acting as its facilitator, and moves it to
  * grouping; returns the cards' ids, in the order of `texts`.
  */

@@ -19,6 +19,7 @@ import {
 	keepRescoring,
 	publishCardsAsPeer,
 	serverExport,
+	typeAtBothEnds,
 	type ExportedBoard
 } from './co-editing-helpers.ts';
 import { createKickoffBoard, newPerson, openInNewBrowser, openSection } from './helpers.ts';
@@ -145,16 +146,6 @@ for (const target of [risk, action, milestone]) {
 		await expectStockClientToRead(baseURL!, editLink, (doc) => target.read(doc, id), whole);
 		expect(target.exported(await serverExport(baseURL!, editLink), id)).toBe(whole);
 	});
-}
-
-/** Types at both ends of a focused field at once: Ada at the end, Grace at the start. */
-async function typeAtBothEnds(ada: Page, grace: Page): Promise<void> {
-	await caretTo(ada, 'end');
-	await caretTo(grace, 'start');
-	await Promise.all([
-		ada.keyboard.type(' AAAA', { delay: 135 }),
-		grace.keyboard.type('bbbb ', { delay: 135 })
-	]);
 }
 
 const BOTH_ENDS = 'bbbb Second test AAAA';

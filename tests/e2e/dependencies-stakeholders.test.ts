@@ -3,8 +3,10 @@ import {
 	addDependency,
 	addMilestone,
 	addPerson,
+	readPeople,
 	updateStakeholder
 } from '../../src/lib/board/index.ts';
+import { expectStockClientToRead, typeAtBothEnds } from './co-editing-helpers.ts';
 import {
 	createKickoffBoard,
 	milestoneRow,
@@ -62,10 +64,12 @@ test('a dependency cycle is refused with its message, and a predecessor moved pa
 	);
 });
 
-test("a stakeholder dragged on the grid in one browser moves in the other, and by keyboard too, while a third edits another person's channel; axe light and dark", async ({
+test("a stakeholder dragged on the grid in one browser moves in the other, and by keyboard too, while a third edits another person's channel; two typing into that channel at once get exactly the same text; axe light and dark", async ({
 	browser,
 	baseURL
 }) => {
+	// Three browsers on a two-core machine.
+	test.slow();
 	const { page: ada, editLink } = await createKickoffBoard(browser);
 	await writeAsPeer(baseURL ?? '', editLink, (doc) => {
 		const maya = addPerson(doc, { name: 'Maya', role: 'Sponsor' });
@@ -116,6 +120,31 @@ test("a stakeholder dragged on the grid in one browser moves in the other, and b
 	await expect(
 		lin.getByRole('row', { name: /^Maya/ }).getByRole('cell', { name: 'Manage closely' })
 	).toBeVisible();
+
+	// Ada and Lin type at both ends of Raj's channel while Grace moves Maya down by keyboard.
+	const raj = (page: typeof ada) => page.getByRole('textbox', { name: 'Channel for Raj' });
+	await raj(ada).click();
+	await raj(lin).click();
+	await chip(grace, /^Maya/).focus();
+	await Promise.all([
+		typeAtBothEnds(ada, lin),
+		(async () => {
+			for (let step = 0; step < 3; step++) await grace.keyboard.press('ArrowDown', { delay: 300 });
+		})()
+	]);
+	const expected = 'bbbb Monthly budget review AAAA';
+	for (const page of [ada, grace, lin]) {
+		await expect(raj(page)).toHaveValue(expected);
+		await expect(
+			page.locator('[data-cell="2x4"]').getByRole('button', { name: /^Maya/ })
+		).toBeVisible();
+	}
+	await expectStockClientToRead(
+		baseURL!,
+		editLink,
+		(doc) => readPeople(doc).items.find((person) => person.name === 'Raj')?.commsChannel,
+		expected
+	);
 
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await grace.emulateMedia({ colorScheme });

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from './fixtures.ts';
+import { addRisk, readRisks } from '../../src/lib/board/index.ts';
+import { expectStockClientToRead, keepRescoring, typeAtBothEnds } from './co-editing-helpers.ts';
 import { createKickoffBoard, openInNewBrowser, openSection } from './helpers.ts';
 import { seriousAxeViolations } from './raci-helpers.ts';
-import { addRiskByForm, heatMap, riskRow } from './risks-helpers.ts';
+import { addRiskByForm, heatMap, riskRow, writeAsPeer } from './risks-helpers.ts';
 import { syncStatus } from './sync-helpers.ts';
 
 /** The number shown in a risk's row: "R-3", or "R-?" while it is not numbered. */
@@ -52,9 +54,12 @@ test('two browsers that each add a risk offline get distinct numbers once they r
 	}
 });
 
-test('register fields and the residual score edited in one browser show in the other, on the heat map too', async ({
-	browser
+test('register fields and the residual score edited in one browser show in the other, on the heat map too; two people typing into the trigger while a third re-scores another risk get exactly the same text', async ({
+	browser,
+	baseURL
 }) => {
+	// Three browsers on a two-core machine.
+	test.slow();
 	const { page: ada, editLink } = await createKickoffBoard(browser, 'Ada');
 	const grace = await openInNewBrowser(browser, editLink, 'Grace');
 	await openSection(ada, 'Risks');
@@ -96,4 +101,26 @@ test('register fields and the residual score edited in one browser show in the o
 		await grace.emulateMedia({ colorScheme });
 		expect(await seriousAxeViolations(grace)).toEqual([]);
 	}
+
+	// Ada and Grace type at both ends of the trigger while Cy keeps re-scoring another risk.
+	const other = 'Other risk';
+	await writeAsPeer(baseURL!, editLink, (doc) => addRisk(doc, { title: other }));
+	const cy = await openInNewBrowser(browser, editLink, 'Cy');
+	await openSection(cy, 'Risks');
+	await expect(riskRow(cy, other)).toHaveCount(1);
+	const trigger = (page: Page) => page.getByRole('textbox', { name: 'Trigger of Vendor late' });
+	await trigger(ada).click();
+	await trigger(grace).click();
+	const stopRescoring = await keepRescoring(cy, other);
+	await typeAtBothEnds(ada, grace);
+	expect(await stopRescoring()).toBeGreaterThan(0);
+	const expected = 'bbbb No contract by Friday AAAA';
+	await openDetails(cy, 'Vendor late');
+	for (const page of [ada, grace, cy]) await expect(trigger(page)).toHaveValue(expected);
+	await expectStockClientToRead(
+		baseURL!,
+		editLink,
+		(doc) => readRisks(doc).items.find((risk) => risk.title === 'Vendor late')?.trigger,
+		expected
+	);
 });

@@ -24,17 +24,19 @@ export function plainTextFieldsOf(key: RootKey): readonly string[] {
 }
 
 /**
- * A new entry of a collection as a Y.Map, its plain text fields as Y.Text, so that they are
- * created with the entry (text.ts) and never later by two peers at once.
+ * A new entry of a collection as a Y.Map, its plain text fields as Y.Text (empty when `fields`
+ * has none), so that they are created with the entry (text.ts) and never later by two peers at
+ * once.
  */
 export function newEntryMap(key: RootKey, fields: Record<string, unknown>): Y.Map<unknown> {
 	const textFields = plainTextFieldsOf(key);
-	return new Y.Map<unknown>(
-		Object.entries(fields).map(([field, value]) => [
-			field,
-			textFields.includes(field) && typeof value === 'string' ? new Y.Text(value) : value
-		])
-	);
+	const entries = Object.entries(fields).map(([field, value]) => [
+		field,
+		textFields.includes(field) && typeof value === 'string' ? new Y.Text(value) : value
+	]);
+	for (const field of textFields)
+		if (!Object.hasOwn(fields, field)) entries.push([field, new Y.Text()]);
+	return new Y.Map<unknown>(entries as [string, unknown][]);
 }
 
 /**

@@ -48,6 +48,7 @@ export const TEXT_LIMITS = {
 	cardText: 2000,
 	profileName: 60,
 	budgetNotes: 500,
+	commsChannel: 200,
 	riskTrigger: 300
 } as const;
 

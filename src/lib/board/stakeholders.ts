@@ -1,11 +1,14 @@
 import * as z from 'zod';
-import { CONTROL_CHARACTERS } from './fields.ts';
+import { CONTROL_CHARACTERS, TEXT_LIMITS } from './fields.ts';
+import { COMMS_CHANNEL_SHAPE, storedText } from './text.ts';
 
 /**
  * Stakeholder fields of a person (the people collection's entries): where they sit on the
  * power/interest grid, their attitude to the project, and how and how often they are informed.
  * Each is a plain value on the person's Y.Map, absent until someone sets it: a person written
- * before the map existed reads as not placed.
+ * before the map existed reads as not placed. The channel is a plain text field (text.ts), a
+ * Y.Text made with the person, so two people typing into it at once both keep what they typed;
+ * empty, it reads as not set.
  */
 
 /** Bounds of influence and interest, the axes of the 5 × 5 power/interest grid. */
@@ -54,7 +57,7 @@ export const FREQUENCY_LABELS: Readonly<Record<CommsFrequency, string>> = {
 };
 
 /** The longest communications channel the board keeps. */
-export const MAX_COMMS_CHANNEL = 200;
+export const MAX_COMMS_CHANNEL = TEXT_LIMITS.commsChannel;
 
 const scaleMessage = `expected ${STAKEHOLDER_SCALE.min}–${STAKEHOLDER_SCALE.max}`;
 /** An influence or interest score. */
@@ -99,7 +102,10 @@ export const storedStakeholderFields = {
 	influence: STAKEHOLDER_FIELDS.influence.optional().catch(undefined),
 	interest: STAKEHOLDER_FIELDS.interest.optional().catch(undefined),
 	attitude: STAKEHOLDER_FIELDS.attitude.optional().catch(undefined),
-	commsChannel: STAKEHOLDER_FIELDS.commsChannel.optional().catch(undefined),
+	commsChannel: storedText(commsChannelSchema, COMMS_CHANNEL_SHAPE)
+		.transform((channel) => channel || undefined)
+		.catch(undefined)
+		.optional(),
 	commsFrequency: STAKEHOLDER_FIELDS.commsFrequency.optional().catch(undefined)
 };
 

@@ -25,6 +25,12 @@ export const RISK_TRIGGER_SHAPE: TextShape = { max: TEXT_LIMITS.riskTrigger, mul
 /** A retro card's text: up to 2,000 characters, line breaks kept. */
 export const CARD_TEXT_SHAPE: TextShape = { max: TEXT_LIMITS.cardText, multiline: true };
 
+/** How a stakeholder is informed ("Weekly e-mail update"): one line, at most 200 characters. */
+export const COMMS_CHANNEL_SHAPE: TextShape = {
+	max: TEXT_LIMITS.commsChannel,
+	multiline: false
+};
+
 /** A budget line's notes: one line of at most 500 characters, possibly empty. */
 export const NOTES_SHAPE: TextShape = { max: TEXT_LIMITS.budgetNotes, multiline: false };
 
@@ -34,7 +40,7 @@ export const NOTES_SHAPE: TextShape = { max: TEXT_LIMITS.budgetNotes, multiline:
  * creation, reading, migration, import and the server's folding of late strings follow.
  */
 export const PLAIN_TEXT_FIELDS = {
-	people: { name: TITLE_SHAPE, role: ROLE_SHAPE },
+	people: { name: TITLE_SHAPE, role: ROLE_SHAPE, commsChannel: COMMS_CHANNEL_SHAPE },
 	milestones: { title: TITLE_SHAPE },
 	risks: { title: TITLE_SHAPE, trigger: RISK_TRIGGER_SHAPE },
 	raciTasks: { title: TITLE_SHAPE },

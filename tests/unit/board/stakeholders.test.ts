@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	entryText,
 	InvalidInputError,
 	addPerson,
 	boardRoots,
@@ -20,7 +21,7 @@ const personOf = (doc: ReturnType<typeof createBoard>, id: string) =>
 	readPeople(doc).items.find((person) => person.id === id)!;
 
 describe('updateStakeholder', () => {
-	it('sets each field as a plain entry on the person, and null takes it away', () => {
+	it('sets each field on the person, the channel as its shared text; null takes a value away and empties the channel', () => {
 		const doc = createBoard('kickoff');
 		const maya = addPerson(doc, { name: 'Maya' });
 		updateStakeholder(doc, maya, {
@@ -31,8 +32,9 @@ describe('updateStakeholder', () => {
 			commsFrequency: 'weekly'
 		});
 		const entry = boardRoots(doc).people.get(maya) as import('yjs').Map<unknown>;
+		const channel = entryText(doc, 'people', maya, 'commsChannel');
 		expect(entry.get('influence')).toBe(4);
-		expect(entry.get('commsChannel')).toBe('Weekly e-mail update');
+		expect(channel?.toString()).toBe('Weekly e-mail update');
 		expect(personOf(doc, maya)).toMatchObject({
 			influence: 4,
 			interest: 5,
@@ -42,7 +44,10 @@ describe('updateStakeholder', () => {
 		});
 		updateStakeholder(doc, maya, { influence: null, interest: null, commsChannel: '' });
 		expect(entry.has('influence')).toBe(false);
-		expect(entry.has('commsChannel')).toBe(false);
+		// The same text, emptied: it is made with the person and never replaced (text.ts).
+		expect(entryText(doc, 'people', maya, 'commsChannel')).toBe(channel);
+		expect(channel?.toString()).toBe('');
+		expect(personOf(doc, maya).commsChannel).toBeUndefined();
 		expect(placeOf(personOf(doc, maya))).toBeNull();
 	});
 
@@ -102,6 +107,18 @@ describe('updateStakeholder', () => {
 			interest: 5,
 			commsChannel: 'Slack'
 		});
+	});
+
+	it('two people rewording one channel at once both keep what they typed', () => {
+		const doc = createBoard('kickoff');
+		const maya = addPerson(doc, { name: 'Maya' });
+		updateStakeholder(doc, maya, { commsChannel: 'Weekly e-mail' });
+		const peer = peerOf(doc);
+		updateStakeholder(doc, maya, { commsChannel: 'Weekly e-mail and Slack' });
+		updateStakeholder(peer, maya, { commsChannel: 'Short weekly e-mail' });
+		syncAll(doc, peer);
+		for (const copy of [doc, peer])
+			expect(personOf(copy, maya).commsChannel).toBe('Short weekly e-mail and Slack');
 	});
 });
 
