@@ -21,6 +21,10 @@ import {
 import { formatDate } from '../../../src/lib/board/dates.ts';
 import { addDecision, removeDecision, updateDecision } from '../../../src/lib/board/decisions.ts';
 import { changesSince, SOMEONE } from '../../../src/lib/board/diff/since.ts';
+import { addBudgetLine, updateBudgetLine } from '../../../src/lib/board/budget.ts';
+import { setAllocation } from '../../../src/lib/board/allocations.ts';
+import { addDependency } from '../../../src/lib/board/dependency-commands.ts';
+import { updateStakeholder } from '../../../src/lib/board/stakeholder-commands.ts';
 import { writersOfEntry } from '../../../src/lib/board/diff/writers.ts';
 import { readEditors, recordEditor } from '../../../src/lib/board/editors.ts';
 import { boardRoots } from '../../../src/lib/board/doc.ts';
@@ -104,6 +108,35 @@ describe('changesSince', () => {
 				details: [],
 				authors: ['Ada Lovelace']
 			}
+		]);
+	});
+
+	it('lists budget lines, allocations, dependencies and stakeholder moves, each with its writer', () => {
+		const board = lookedAtBoard();
+		const { ada, mine } = board;
+		const hosting = addBudgetLine(ada, { title: 'Hosting', planned: 100_00 });
+		const alpha = addMilestone(ada, { title: 'Alpha', due: '2026-02-02' });
+		sync(ada, mine);
+		const shown = Y.encodeStateAsUpdate(mine);
+		const grace = editorOf(ada, GRACE);
+		updateBudgetLine(grace, hosting, { actual: 120_00 });
+		const travel = addBudgetLine(grace, { title: 'Travel', planned: 50_00 });
+		setAllocation(ada, board.lead, '2026-03', 50);
+		addDependency(ada, alpha, board.beta);
+		updateStakeholder(ada, board.lead, { influence: 5, interest: 5 });
+		for (const peer of [grace, ada]) sync(peer, mine);
+
+		const changes = changesSince(shown, mine, ME.userId);
+		const said = (change: (typeof changes)[number]) =>
+			`${change.authors.join(', ')} ${change.verb} the ${change.noun} ${change.title}` +
+			(change.details.length > 0 ? `: ${change.details.join('; ')}` : '') +
+			` [${change.section} ${change.focus ?? '-'}]`;
+		expect(changes.map(said)).toEqual([
+			`Grace Hopper added the budget line Travel [budget ${travel}]`,
+			`Grace Hopper changed the budget line Hosting: actual from “€0.00” to “€120.00” [budget ${hosting}]`,
+			'Ada Lovelace changed the allocation of Linus: March 2026 from none to 50% [resources -]',
+			`Ada Lovelace changed the milestone Beta: now waits for “Alpha” [milestones ${board.beta}]`,
+			'Ada Lovelace changed the stakeholder Linus: quadrant from “Not placed” to “Manage closely” [stakeholders -]'
 		]);
 	});
 

@@ -182,4 +182,29 @@ describe('the risk register in compare and status-update facts', () => {
 			'Risk R-2 “Vendor late” residual re-scored from 2×3 to 1×3'
 		);
 	});
+
+	it('lists a link made or undone as a change of what the risk affects', () => {
+		const { doc, risk, action, milestone } = registerBoard();
+		const before = new Y.Doc();
+		Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
+		const gate = addMilestone(doc, { title: 'Alpha', due: '2026-02-01' });
+		setRiskLink(doc, { risk, kind: 'milestones', target: gate, linked: true });
+		setRiskLink(doc, { risk, kind: 'actions', target: action, linked: false });
+		expect(compareBoards(before, doc).risks.changed).toEqual([
+			{
+				id: risk,
+				title: 'R-2 Vendor late',
+				changes: [
+					{
+						field: 'affects',
+						before: 'actions: Sign the vendor contract; milestones: Beta',
+						after: 'milestones: Alpha, Beta'
+					}
+				]
+			}
+		]);
+		setRiskLink(doc, { risk, kind: 'milestones', target: milestone, linked: false });
+		setRiskLink(doc, { risk, kind: 'milestones', target: gate, linked: false });
+		expect(compareBoards(before, doc).risks.changed[0]?.changes.at(-1)?.after).toBe('nothing');
+	});
 });

@@ -6,7 +6,8 @@ import type { Action, Decision, Milestone, Person, RaciTask, RaciValue, Risk } f
 import { ACTION_STATUS_LABELS } from '../views/action-filter.ts';
 import { MILESTONE_STATUS_LABELS } from '../views/milestone-schedule.ts';
 import { RISK_STATUS_LABELS } from '../views/risk-bands.ts';
-import { RISK_REGISTER_VIEWS, riskTitle } from './risk-register.ts';
+import { RISK_REGISTER_VIEWS, riskLinksText, riskTitle } from './risk-register.ts';
+import type { RiskLinkKind } from '../risk-links.ts';
 import { slipDays } from '../views/schedule-slip.ts';
 import {
 	changedFields,
@@ -119,6 +120,8 @@ export interface BoardSnapshot {
 	currency: string;
 	budgetLines: readonly BudgetLine[];
 	allocations: ReadonlyMap<string, number>;
+	/** Risk link cells (risk-links.ts), named through the actions and milestones. */
+	riskLinks: ReadonlyMap<string, RiskLinkKind>;
 }
 
 /**
@@ -146,7 +149,8 @@ export function boardSnapshot(doc: Y.Doc): BoardSnapshot {
 		dependencies: read.dependencies,
 		currency: readCurrency(doc),
 		budgetLines: read.budgetLines,
-		allocations: read.allocations
+		allocations: read.allocations,
+		riskLinks: read.riskLinks
 	};
 }
 
@@ -212,6 +216,7 @@ export function countChanges(changes: BoardChanges): number {
 
 function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['risks'] {
 	const { added, removed, kept } = matchById({ before: old.risks, after: now.risks });
+	const [linksBefore, linksAfter] = [riskLinksText(old), riskLinksText(now)];
 	// Named R-n wherever the compare lists them (risk-register.ts).
 	const named = (risk: Risk, people: readonly Person[]) => ({
 		...summariseRisk(risk, people),
@@ -232,6 +237,7 @@ function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['ris
 				after: scoreOf(after)
 			})),
 		changed: kept.flatMap(({ before, after }) => {
+			const links = { before: linksBefore(before.id), after: linksAfter(after.id) };
 			const changes = changedFields(
 				{ entity: before, people: old.people },
 				{ entity: after, people: now.people },
@@ -243,6 +249,7 @@ function compareRisks(old: BoardSnapshot, now: BoardSnapshot): BoardChanges['ris
 					...RISK_REGISTER_VIEWS
 				}
 			);
+			if (links.before !== links.after) changes.push({ field: 'affects', ...links });
 			return changes.length > 0 ? [{ id: after.id, title: riskTitle(after), changes }] : [];
 		})
 	};
