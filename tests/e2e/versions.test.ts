@@ -95,8 +95,8 @@ test.describe('versions and the kickoff baseline', () => {
 		await typeInCharter(page, 'In scope', ' and reports');
 
 		const expected = [
-			'Added Cloud outage, score 9 (likelihood 3 × impact 3), owner Unassigned',
-			'Re-scored Vendor late: score 12 (likelihood 3 × impact 4) changed to 20 (likelihood 5 × impact 4)',
+			'Added R-3 Cloud outage, score 9 (likelihood 3 × impact 3), owner Unassigned',
+			'Re-scored R-1 Vendor late: score 12 (likelihood 3 × impact 4) changed to 20 (likelihood 5 × impact 4)',
 			'Design × Ben: empty changed to R',
 			'Moved Beta: from Mar 1, 2026 to Apr 15, 2026 (45 days later)'
 		];
@@ -154,7 +154,7 @@ test.describe('versions and the kickoff baseline', () => {
 			'Read only'
 		);
 		const risks = page.getByRole('table', { name: /^Risks by score/ });
-		await expect(risks.getByRole('rowheader')).toHaveText(['Vendor late']);
+		await expect(risks.getByRole('rowheader')).toHaveText(['R-1 Vendor late']);
 		const document = page.locator('.document');
 		await expect(document.locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(
 			0

@@ -160,7 +160,8 @@ function baselineBasisOf(doc: BoardContext['session']['doc'], today: string): Up
 			people: read.people,
 			dependencies: read.dependencies,
 			budgetLines: read.budgetLines,
-			currency: readCurrency(doc)
+			currency: readCurrency(doc),
+			allocations: read.allocations
 		},
 		day
 	);
