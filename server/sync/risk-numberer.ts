@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { StoredBoard } from '../store/store.ts';
 import {
 	heldRiskNumbers,
 	numberingRoots,
@@ -16,14 +17,19 @@ const RISKS_ROOT_BYTES = Buffer.from('\x05risks', 'utf8');
 const RISK_SEQ_BYTES = Buffer.from(`\x04meta\x07${RISK_SEQ_KEY}`, 'utf8');
 
 /**
- * Whether a board stored as one update may hold risks the server never numbered: it holds risk
- * entries but no numbering mark, as a board from before numbering does. Told from its bytes, so
- * a resting board is not decoded for the check; a board with a mark was numbered by every
- * update a server stored since (the room numbers after each one).
+ * Whether a stored board may hold risks the server never numbered: it holds risk entries but no
+ * numbering mark, as a board from before numbering does. Told from its bytes, so a resting
+ * board is not decoded for the check; a board with a mark was numbered by every update a server
+ * stored since (the room numbers after each one).
  */
-export function mayNeedNumbering(bytes: Uint8Array): boolean {
-	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return buffer.includes(RISKS_ROOT_BYTES) && !buffer.includes(RISK_SEQ_BYTES);
+export function mayNeedNumbering(stored: StoredBoard): boolean {
+	const parts = (stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log).map((part) =>
+		Buffer.from(part.buffer, part.byteOffset, part.byteLength)
+	);
+	return (
+		parts.some((part) => part.includes(RISKS_ROOT_BYTES)) &&
+		!parts.some((part) => part.includes(RISK_SEQ_BYTES))
+	);
 }
 
 /**

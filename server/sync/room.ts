@@ -20,8 +20,8 @@ import {
 } from './pending.ts';
 import { greetWithPresence } from './presence-greeting.ts';
 import { PresenceRelay } from './presence-relay.ts';
-import { LateStringFolder, migrateOnLoad } from './schema-upgrade.ts';
-import { mayNeedNumbering, RiskNumberer } from './risk-numberer.ts';
+import { LateStringFolder, upgradeOnLoad } from './schema-upgrade.ts';
+import { RiskNumberer } from './risk-numberer.ts';
 import {
 	encodeAwareness,
 	encodeHeartbeat,
@@ -213,17 +213,20 @@ export class Room {
 		const room = new Room(boardId, deps, onBroken);
 		// Joined before the load, so nothing another node stores meanwhile is missed.
 		room.#channel = await deps.bus.join(boardId, room.#fromOtherNodes);
-		// A schema-1 board is migrated here, before anyone syncs with it (schema-upgrade.ts).
-		const { stored, migration } = await deps.store
+		// A schema-1 board is migrated here, and a board from before risk numbers numbered, before
+		// anyone syncs with it (schema-upgrade.ts).
+		const { stored, upgrade } = await deps.store
 			.load(boardId)
-			.then((loaded) => migrateOnLoad(boardId, deps.store, loaded))
+			.then((loaded) => upgradeOnLoad(boardId, deps.store, loaded))
 			.catch((error: unknown) => {
 				room.#channel?.leave();
 				throw error;
 			});
-		if (migration) {
-			deps.logger.info({ boardId }, 'migrated the board to the current schema');
-			room.#channel?.publish('update', migration);
+		if (upgrade) {
+			if (upgrade.migrated)
+				deps.logger.info({ boardId }, 'migrated the board to the current schema');
+			if (upgrade.numbered) deps.logger.info({ boardId }, "numbered the board's risks");
+			room.#channel?.publish('update', upgrade.update);
 		}
 		room.#writes.resumeLog(stored.log.length);
 		// A board stored as one update rests as those bytes: nothing is decoded until an edit.
@@ -232,8 +235,6 @@ export class Room {
 		const resting = parts.length <= 1 ? restingState(parts[0]) : null;
 		if (resting) {
 			room.#state.restAs(resting.bytes, resting.stateVector);
-			// A board from before risk numbers is built once, so its risks get theirs now.
-			if (mayNeedNumbering(resting.bytes)) room.#numberRisksNow();
 			return room;
 		}
 		room.#applyStored(stored);
@@ -406,14 +407,6 @@ export class Room {
 		this.#riskNumbers.watch(doc);
 		this.#lateStrings = new LateStringFolder(doc, (origin) => this.peers.has(origin as RoomPeer));
 		if (this.#phase.name === 'resting') this.#enter({ name: 'live' });
-	}
-
-	// Builds the doc (the getter stores what Yjs changes on its own) and numbers its risks.
-	#numberRisksNow(): void {
-		void this.doc;
-		this.#riskNumbers.number();
-		this.#storeOwnChange();
-		this.#restWhenIdle();
 	}
 
 	#rested(): void {

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { MIGRATED_AT_KEY, migrateBoard } from '../../src/lib/board/migrate.ts';
+import { numberRisks } from '../../src/lib/board/risk-numbering.ts';
 import { foldLateStrings, lateStrings, type LateString } from '../../src/lib/board/text-fold.ts';
 import type { Store, StoredBoard } from '../store/store.ts';
+import { mayNeedNumbering, NUMBERING_ORIGIN } from './risk-numberer.ts';
 
 /**
  * The server keeps boards at the current layout (DESIGN.md §3), off the hot path:
@@ -9,6 +11,10 @@ import type { Store, StoredBoard } from '../store/store.ts';
  *   under the store's per-board lock (Store.upgrade), so two nodes loading it at once migrate it
  *   once. Only the migrator writes the new Y.Texts: two peers making their own would race, and
  *   what was typed into the one dropped would be lost;
+ * - a board whose risks were never numbered (stored before numbers) gets its numbers in the same
+ *   step: one node numbers it, and the other loads the numbered board. (Two nodes numbering at
+ *   load each wrote the same numbers, and an update another node sends while a room is still
+ *   loading waits until the next one arrives, so the two copies could stay apart for seconds.)
  * - whether a stored board needs that is told from its bytes without decoding them: a resting
  *   board is never rebuilt for the check (see mayNeedMigration);
  * - a late string (a schema-1 copy that comes back with plain strings in text fields) is folded
@@ -70,23 +76,50 @@ export function migrationUpdate(stored: StoredBoard): Uint8Array | null {
 	}
 }
 
+/** What a load's upgrade did: the update it appends, and which of its two steps it took. */
+export interface LoadUpgrade {
+	readonly update: Uint8Array;
+	readonly migrated: boolean;
+	readonly numbered: boolean;
+}
+
 /**
- * Migrates a board the room is loading when it may need it: under the store's lock, what is
- * stored is read again, migrated if it still is at schema 1, and the migration appended. Gives
- * what is stored now, and the migration's update when this call made it.
+ * The upgrade that brings a stored board up to date at load: migrated to the current layout
+ * and its risks numbered (risk-numbering.ts), or null when it needs neither.
  */
-export async function migrateOnLoad(
+export function loadUpgrade(stored: StoredBoard): LoadUpgrade | null {
+	const doc = new Y.Doc();
+	try {
+		doc.transact(() => {
+			for (const part of partsOf(stored)) Y.applyUpdate(doc, part);
+		});
+		const before = Y.encodeStateVector(doc);
+		const migrated = migrateBoard(doc, UPGRADE_ORIGIN);
+		const numbered = doc.share.has('risks') && numberRisks(doc, NUMBERING_ORIGIN);
+		if (!migrated && !numbered) return null;
+		return { update: Y.encodeStateAsUpdate(doc, before), migrated, numbered };
+	} finally {
+		doc.destroy();
+	}
+}
+
+/**
+ * Upgrades a board the room is loading when it may need it: under the store's lock, what is
+ * stored is read again, migrated and numbered if it still needs that, and the update appended.
+ * Gives what is stored now, and the upgrade's update when this call made it.
+ */
+export async function upgradeOnLoad(
 	boardId: string,
 	store: Store,
 	stored: StoredBoard
-): Promise<{ stored: StoredBoard; migration: Uint8Array | null }> {
-	if (!mayNeedMigration(stored)) return { stored, migration: null };
-	let migration: Uint8Array | null = null;
+): Promise<{ stored: StoredBoard; upgrade: LoadUpgrade | null }> {
+	if (!mayNeedMigration(stored) && !mayNeedNumbering(stored)) return { stored, upgrade: null };
+	let upgrade: LoadUpgrade | null = null;
 	const upgraded = await store.upgrade(boardId, (current) => {
-		migration = migrationUpdate(current);
-		return migration;
+		upgrade = loadUpgrade(current);
+		return upgrade?.update ?? null;
 	});
-	return { stored: upgraded, migration };
+	return { stored: upgraded, upgrade };
 }
 
 /**
