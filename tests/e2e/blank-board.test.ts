@@ -19,7 +19,7 @@ test('a blank board starts with no sections; one added, or one that holds anythi
 	await expect(ada.getByRole('textbox', { name: 'Board title' })).toHaveValue('Untitled board');
 	expect(await sectionNames(ada)).toEqual(['Overview', 'Versions']);
 	const parts = ada.getByRole('region', { name: 'A blank board: add the parts it needs' });
-	await expect(parts.getByRole('button')).toHaveCount(8);
+	await expect(parts.getByRole('button')).toHaveCount(11);
 
 	await parts.getByRole('button', { name: /^Risks/ }).click();
 	await expect(ada).toHaveURL(/\/risks$/);

@@ -190,7 +190,7 @@ test.describe('board shell', () => {
 		);
 		await expect(
 			page.getByRole('list', { name: 'Top risks by score' }).getByRole('link')
-		).toHaveText(['Vendor slips']);
+		).toHaveText(['R-1 Vendor slips']);
 		await expect(
 			page.getByRole('list', { name: 'RACI tasks that fail a check' }).getByRole('listitem')
 		).toHaveText(['Sign the contract No Accountable · No Responsible']);

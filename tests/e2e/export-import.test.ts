@@ -135,7 +135,7 @@ test.describe('export and import', () => {
 		expect(markdown.text).toContain('#### Why we start\n\nThe old gateway is **end of life**');
 		const risks = await exportFile(page, 'Risks (.csv)');
 		expect(risks.text.split('\r\n')[1]).toMatch(
-			/,Vendor slips the date,20,Critical,4,5,Ada Lovelace,Open,Yes,,$/
+			/,Vendor slips the date,20,Critical,4,5,Ada Lovelace,Open,Yes,,,R-1,,,,,,,,$/
 		);
 		expect(requests).toEqual([]);
 	});
