@@ -23,6 +23,19 @@ const TOP_RISKS = [
 	'Support not trained'
 ];
 
+/**
+ * Texts without the risks' numbers: risks a peer adds in one millisecond are numbered in id
+ * order (risk-numbering.ts), which a test cannot know; the numbers are asserted elsewhere.
+ */
+function withoutNumbers(texts: string[]): string[] {
+	return texts.map((text) => text.replace(/\bR-\d+ /, ''));
+}
+
+/** The Overview's top risks, by title. */
+async function topRisks(page: Page): Promise<string[]> {
+	return withoutNumbers(await linkTexts(page, 'Top risks by score'));
+}
+
 /** A new kickoff in `page`, filled by a peer with seedSponsorBoard; its share links. */
 async function seededBoard(page: Page, baseURL: string) {
 	const board = await createKickoffBoardIn(page);
@@ -65,8 +78,8 @@ test('names the next and the troubled milestones, the top open risks, RACI probl
 	]);
 
 	// The top five open risks by score, the closed one out, ties in board order.
-	expect(await linkTexts(page, 'Top risks by score')).toEqual(TOP_RISKS);
-	expect(await itemTexts(page, 'Top risks by score')).toEqual([
+	expect(await topRisks(page)).toEqual(TOP_RISKS);
+	expect(withoutNumbers(await itemTexts(page, 'Top risks by score'))).toEqual([
 		'25 Critical Vendor slips Ada Lovelace · Open',
 		'12 High Fraud rules differ Tom Okafor · Open',
 		'12 High Settlement totals differ No owner · Open',
@@ -128,7 +141,7 @@ test('the overview follows what others change, live: scores, a closed risk, a co
 }) => {
 	const ada = await newPerson(browser, 'Ada Lovelace');
 	const { editLink } = await seededBoard(ada, baseURL!);
-	await expect.poll(() => linkTexts(ada, 'Top risks by score')).toEqual(TOP_RISKS);
+	await expect.poll(() => topRisks(ada)).toEqual(TOP_RISKS);
 
 	const grace = await openInNewBrowser(browser, editLink, 'Grace');
 	const cy = await openInNewBrowser(browser, editLink, 'Cy');
@@ -152,7 +165,7 @@ test('the overview follows what others change, live: scores, a closed risk, a co
 		.getByRole('combobox', { name: 'Likelihood of Support not trained' })
 		.selectOption('5');
 	await expect
-		.poll(() => linkTexts(ada, 'Top risks by score'))
+		.poll(() => topRisks(ada))
 		.toEqual([
 			'Vendor slips',
 			'Fraud rules differ',
@@ -162,7 +175,7 @@ test('the overview follows what others change, live: scores, a closed risk, a co
 		]);
 	await pickStatus(grace, 'Vendor slips', 'Closed');
 	await expect
-		.poll(() => linkTexts(ada, 'Top risks by score'))
+		.poll(() => topRisks(ada))
 		.toEqual([
 			'Fraud rules differ',
 			'Settlement totals differ',
