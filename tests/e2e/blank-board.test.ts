@@ -32,7 +32,7 @@ test('a blank board starts with no sections; one added, or one that holds anythi
 	await expect.poll(() => sectionNames(bob)).toEqual(['Overview', 'Risks', 'Versions']);
 	await expect(
 		bob.getByRole('region', { name: 'Add a part to this board' }).getByRole('button')
-	).toHaveCount(7);
+	).toHaveCount(10);
 
 	// Someone (here a peer without the page) adds a person: People shows, for both.
 	await writeAsPeer(baseURL!, editLink, (doc) => addPerson(doc, { name: 'Grace' }));

@@ -199,9 +199,11 @@ test.describe('the risk register shared between two browsers', () => {
 		await alice.keyboard.press('Alt+ArrowUp');
 		await expect.poll(() => riskTitles(bob)).toEqual(['Third', 'First', 'Second']);
 
+		// Dropped on the lower part of Second's row: after it.
+		const second = (await riskRow(alice, 'Second').boundingBox())!;
 		await alice
 			.getByRole('button', { name: 'Move Third' })
-			.dragTo(riskRow(alice, 'Second'), { targetPosition: { x: 40, y: 30 } });
+			.dragTo(riskRow(alice, 'Second'), { targetPosition: { x: 40, y: second.height - 8 } });
 		await expect.poll(() => riskTitles(bob)).toEqual(['First', 'Second', 'Third']);
 
 		await deleteRow(alice, 'Second');
@@ -219,7 +221,7 @@ test.describe('the risk register shared between two browsers', () => {
 		await openSection(bob, 'Risks');
 		await addRiskByForm(alice, 'Supplier insolvency');
 		for (const page of [alice, bob]) {
-			await page.getByRole('button', { name: 'Mitigation for Supplier insolvency' }).click();
+			await page.getByRole('button', { name: 'Details of Supplier insolvency' }).click();
 		}
 		const aliceField = alice.getByRole('textbox', { name: 'Mitigation of Supplier insolvency' });
 		const bobField = bob.getByRole('textbox', { name: 'Mitigation of Supplier insolvency' });
@@ -315,7 +317,7 @@ test.describe('the risk register shared between two browsers', () => {
 		});
 		await openSection(page, 'Risks');
 		await expect(register(page).getByRole('textbox', { name: 'Risk title' })).toHaveCount(3);
-		await page.getByRole('button', { name: 'Mitigation for Scope creep' }).click();
+		await page.getByRole('button', { name: 'Details of Scope creep' }).click();
 		await heatCell(page, 4, 5).click();
 		await expect(heatMap(page)).toBeVisible();
 

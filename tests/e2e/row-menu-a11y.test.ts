@@ -69,7 +69,7 @@ test.describe('row menus: who sees them, and how they look to everyone', () => {
 		}
 		// The mitigation still opens for a viewer, from its own button.
 		await openSection(viewer, 'Risks');
-		await viewer.getByRole('button', { name: 'Mitigation for Supplier insolvency' }).click();
+		await viewer.getByRole('button', { name: 'Details of Supplier insolvency' }).click();
 		await expect(
 			viewer.getByRole('textbox', { name: 'Mitigation of Supplier insolvency' })
 		).toBeVisible();

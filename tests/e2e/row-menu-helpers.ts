@@ -18,7 +18,7 @@ export async function openRowMenu(page: Page, title: string): Promise<Locator> {
 	return menu;
 }
 
-/** Chooses `item` ("Move up", "Show mitigation"…) in the menu of the row named `title`. */
+/** Chooses `item` ("Move up", "Show details"…) in the menu of the row named `title`. */
 export async function chooseInRowMenu(page: Page, title: string, item: string): Promise<void> {
 	const menu = await openRowMenu(page, title);
 	await menu.getByRole('menuitem', { name: item, exact: true }).click();

@@ -58,7 +58,7 @@ test.describe('row menus', () => {
 		await expect.poll(() => riskTitles(carol)).toEqual(order);
 
 		// The menu shows the mitigation, which Alice writes.
-		await chooseInRowMenu(alice, 'Key engineer leaves', 'Show mitigation');
+		await chooseInRowMenu(alice, 'Key engineer leaves', 'Show details');
 		const mitigation = alice.getByRole('textbox', { name: 'Mitigation of Key engineer leaves' });
 		await mitigation.click();
 		await alice.keyboard.type('Pair on every release');
@@ -89,7 +89,7 @@ test.describe('row menus', () => {
 			await expect(page.getByLabel('Due date of Key engineer leaves')).toHaveValue('2031-05-06');
 		}
 		await expect(rowMenuButton(alice, 'Key engineer leaves')).toBeFocused();
-		await chooseInRowMenu(bob, 'Key engineer leaves', 'Show mitigation');
+		await chooseInRowMenu(bob, 'Key engineer leaves', 'Show details');
 		await expect(
 			bob.getByRole('textbox', { name: 'Mitigation of Key engineer leaves' })
 		).toContainText('Pair on every release');

@@ -112,7 +112,7 @@ test('a returning editor and a stakeholder see what changed since they last look
 	// The stakeholder with the view link sees the same, and the panel passes axe both ways.
 	await viewer.goto(viewLink);
 	await expect(sinceLastLooked(viewer).getByRole('listitem')).toHaveText([
-		new RegExp(`^Maya Chen changed the risk ${RISK}`),
+		new RegExp(`^Maya Chen changed the risk R-\\d+ ${RISK}`),
 		new RegExp(`^Maya Chen changed the milestone ${MILESTONE}`),
 		`Maya Chen added the person ${NEWCOMER}`
 	]);

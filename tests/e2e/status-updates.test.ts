@@ -109,7 +109,9 @@ test.describe('status updates', () => {
 		await expect(tpm.getByText('since the update of')).toBeVisible();
 		const expected = [
 			/^Milestone “Security review” moved from .+ to .+ \(5 days later\)$/,
-			new RegExp(`^Risk “${risk.title}” re-scored from 3×${risk.impact} to 5×${risk.impact}$`),
+			new RegExp(
+				`^Risk R-\\d+ “${risk.title}” re-scored from 3×${risk.impact} to 5×${risk.impact}$`
+			),
 			/^Decided: “Keep the old gateway warm”$/,
 			new RegExp(`^Action “${action.title}” is done$`)
 		];
