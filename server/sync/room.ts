@@ -163,6 +163,12 @@ export class Room {
 	readonly #riskNumbers = new RiskNumberer((origin) => this.peers.has(origin as RoomPeer));
 	#gate: UpdateGate<RoomPeer>;
 	readonly #waiting: PendingUpdates<RoomPeer>;
+	/**
+	 * Updates other nodes publish while this room loads, applied once what the store holds is in
+	 * place (null after the load): applied to the empty board, they would wait for their
+	 * dependencies until some later update came, or be dropped with it when the room rests.
+	 */
+	#duringLoad: Uint8Array[] | null = [];
 
 	private constructor(
 		readonly boardId: string,
@@ -233,15 +239,22 @@ export class Room {
 		const parts = stored.snapshot ? [stored.snapshot, ...stored.log] : stored.log;
 		room.#gate = room.#newGate(parts.reduce((sum, part) => sum + part.length, 0));
 		const resting = parts.length <= 1 ? restingState(parts[0]) : null;
-		if (resting) {
-			room.#state.restAs(resting.bytes, resting.stateVector);
-			return room;
+		if (resting) room.#state.restAs(resting.bytes, resting.stateVector);
+		else {
+			room.#applyStored(stored);
+			room.#riskNumbers.number();
+			room.#storeOwnChange();
+			room.#restWhenIdle();
 		}
-		room.#applyStored(stored);
-		room.#riskNumbers.number();
-		room.#storeOwnChange();
-		room.#restWhenIdle();
+		room.#applyLoadedMeanwhile();
 		return room;
+	}
+
+	// What other nodes published during the load, now that the stored board is in place.
+	#applyLoadedMeanwhile(): void {
+		const meanwhile = this.#duringLoad ?? [];
+		this.#duringLoad = null;
+		for (const update of meanwhile) this.#guardBus(() => this.#applyFromOtherNode(update));
 	}
 
 	/** The board's document, built from its resting bytes if need be (see board-state.ts). */
@@ -553,7 +566,10 @@ export class Room {
 	}
 
 	readonly #fromOtherNodes: BusListener = {
-		update: (update) => this.#guardBus(() => this.#applyFromOtherNode(update)),
+		update: (update) => {
+			if (this.#duringLoad) this.#duringLoad.push(update);
+			else this.#guardBus(() => this.#applyFromOtherNode(update));
+		},
 		awareness: (_node, update) =>
 			this.#guardBus(() => {
 				const changed = this.#remotePresence.apply(decodeAwarenessUpdate(update));
