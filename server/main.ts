@@ -54,8 +54,9 @@ logger.info(
 	},
 	`Charter is listening on http://${config.HOST}:${running.port}`
 );
-// For the person who ran `npm start`: where to open it, in plain words.
-for (const line of runningLines(config.HOST, running.port)) console.log(line);
+// For the person who ran `npm start`: where to open it, in plain words (one write, so a reader
+// of the output gets the lines together).
+console.log(runningLines(config.HOST, running.port).join('\n'));
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -47,9 +47,10 @@ describe('npm start', () => {
 			npm.once('exit', (code) => resolve(code))
 		);
 
+		// The running line and the hint after it (a reader may get them in two chunks).
 		await waitFor(
-			() => /Charter is running at http:\/\/localhost:\d+\n/.test(output),
-			'the running line',
+			() => /Charter is running at http:\/\/localhost:\d+\n.*HOST=0\.0\.0\.0/.test(output),
+			'the running lines',
 			120_000
 		);
 		const port = Number(/Charter is running at http:\/\/localhost:(\d+)/.exec(output)![1]);
