@@ -64,16 +64,8 @@ export function mayNeedMigration(stored: StoredBoard): boolean {
 
 /** The update that migrates a stored board to the current layout, or null when it needs none. */
 export function migrationUpdate(stored: StoredBoard): Uint8Array | null {
-	const doc = new Y.Doc();
-	try {
-		doc.transact(() => {
-			for (const part of partsOf(stored)) Y.applyUpdate(doc, part);
-		});
-		const before = Y.encodeStateVector(doc);
-		return migrateBoard(doc, UPGRADE_ORIGIN) ? Y.encodeStateAsUpdate(doc, before) : null;
-	} finally {
-		doc.destroy();
-	}
+	const upgrade = loadUpgrade(stored, { number: false });
+	return upgrade?.migrated ? upgrade.update : null;
 }
 
 /** What a load's upgrade did: the update it appends, and which of its two steps it took. */
@@ -87,7 +79,10 @@ export interface LoadUpgrade {
  * The upgrade that brings a stored board up to date at load: migrated to the current layout
  * and its risks numbered (risk-numbering.ts), or null when it needs neither.
  */
-export function loadUpgrade(stored: StoredBoard): LoadUpgrade | null {
+export function loadUpgrade(
+	stored: StoredBoard,
+	{ number = true }: { number?: boolean } = {}
+): LoadUpgrade | null {
 	const doc = new Y.Doc();
 	try {
 		doc.transact(() => {
@@ -95,7 +90,7 @@ export function loadUpgrade(stored: StoredBoard): LoadUpgrade | null {
 		});
 		const before = Y.encodeStateVector(doc);
 		const migrated = migrateBoard(doc, UPGRADE_ORIGIN);
-		const numbered = doc.share.has('risks') && numberRisks(doc, NUMBERING_ORIGIN);
+		const numbered = number && doc.share.has('risks') && numberRisks(doc, NUMBERING_ORIGIN);
 		if (!migrated && !numbered) return null;
 		return { update: Y.encodeStateAsUpdate(doc, before), migrated, numbered };
 	} finally {

@@ -3,7 +3,13 @@ import * as Y from 'yjs';
 import { boardRoots, readRisks } from '../../src/lib/board/index.ts';
 import { generateBoardKeys } from '../../src/lib/sync/keys.ts';
 import { connectClient } from '../helpers/clients.ts';
-import { exportedContent, schema1Fixture, storeBoardIn, valueHistory } from '../helpers/schema1.ts';
+import {
+	exportedContent,
+	schema1Fixture,
+	storeBoardIn,
+	valueHistory,
+	withoutServerNumbers
+} from '../helpers/schema1.ts';
 import { serverExport } from './co-editing-helpers.ts';
 import { exportFile } from './export-helpers.ts';
 import { newPerson, openSection } from './helpers.ts';
@@ -56,14 +62,8 @@ test('a board stored with schema 1 opens in two browsers at once, migrates once 
 
 /** An export's content with the risks' numbers checked (1 to n, the mark n) and then taken out. */
 function unnumbered(json: object): Record<string, unknown> {
-	const exported = exportedContent(json) as {
-		board: { riskSeq?: number };
-		risks: { ref: number | null }[];
-	};
-	const refs = exported.risks.map((risk) => risk.ref);
+	const { content, refs, riskSeq } = withoutServerNumbers(json);
 	expect([...refs].sort()).toEqual(refs.map((_, index) => index + 1));
-	expect(exported.board.riskSeq).toBe(refs.length);
-	delete exported.board.riskSeq;
-	for (const risk of exported.risks) risk.ref = null;
-	return exported;
+	expect(riskSeq).toBe(refs.length);
+	return content;
 }

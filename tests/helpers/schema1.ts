@@ -59,6 +59,26 @@ export function exportedContent(json: object): Record<string, unknown> {
 }
 
 /**
+ * An export's content (exportedContent) with the numbers the server gave its risks taken out,
+ * and those numbers: each risk's ref, and the board's mark.
+ */
+export function withoutServerNumbers(json: object): {
+	content: Record<string, unknown>;
+	refs: (number | null)[];
+	riskSeq: number | undefined;
+} {
+	const content = exportedContent(json) as {
+		board: { riskSeq?: number };
+		risks: { ref: number | null }[];
+	};
+	const refs = content.risks.map((risk) => risk.ref);
+	const { riskSeq } = content.board;
+	delete content.board.riskSeq;
+	for (const risk of content.risks) risk.ref = null;
+	return { content, refs, riskSeq };
+}
+
+/**
  * How many values a map key was ever given (its items, the ones replaced and the ones that lost
  * to a concurrent set included): a field migrated once has held two, the string and its Y.Text.
  */
