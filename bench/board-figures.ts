@@ -1,234 +1,213 @@
 /**
- * npm run figures:board — how fast a large board shows in Chromium, and how fast a keystroke in a
- * rich-text field paints while 10 remote peers type into the same board (DESIGN.md §9 targets:
- * under 300 ms to show, p95 keystroke under 16 ms). Measured, never asserted: it prints figures.
+ * npm run figures:board [-- --json] [-- --quick] — what a user feels, in Debian's Chromium:
+ * opening a shared link, reloading a board, typing while others type (issue 20's table), beside
+ * the floor, the home page's first paint in the same run. Measured, never asserted.
+ *
+ * FIGURES_CHARTER_REF=<checkout> measures another checkout (built, with its node_modules) in the
+ * same run, row by row after this one: a change beside what it changes.
  */
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { CHARTER_SECTIONS, boardRoots } from '../src/lib/board/index.ts';
-import { generateBoardKeys, type BoardKeys } from '../src/lib/sync/keys.ts';
-import { subprotocols } from '../src/lib/sync/wire.ts';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BoardKeys } from '../src/lib/sync/keys.ts';
 import { CHROMIUM_LAUNCH } from '../tests/helpers/chromium.ts';
 import { removeDataDir, startServer, type TestServer } from '../tests/helpers/server.ts';
-import { buildLargeBoard, LARGE_BOARD, seededRandom } from './fixtures/large-board.ts';
-import { createRichTextWriter } from './fixtures/rich-text-writer.ts';
+import { percentile } from './lib/stats.ts';
+import {
+	generateBoard,
+	LARGE_BOARD,
+	MEDIUM_BOARD,
+	SMALL_BOARD,
+	storeBoard,
+	type GeneratedBoard
+} from './figures/boards.ts';
+import { freshOpen, homeFirstPaint, RELOAD_SECTIONS, warmReloads } from './figures/open.ts';
+import { ownPaint, remoteDom } from './figures/typing.ts';
 
-const SECTIONS = ['', 'charter', 'risks', 'raci'] as const;
-const RUNS = 3;
-const KEYSTROKES = 150;
-const PEERS = 10;
+// Each stock client the figures start listens for the process's exit.
+process.setMaxListeners(64);
 
-function peer(server: TestServer, keys: BoardKeys, doc = new Y.Doc()): WebsocketProvider {
-	return new WebsocketProvider(server.syncUrl, keys.boardId, doc, {
-		protocols: subprotocols(keys.editKey),
-		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
-	});
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+const SAMPLES = {
+	opens: quick ? 3 : 7,
+	reloadsPerSection: quick ? 1 : 2,
+	keystrokes: quick ? 60 : 150,
+	remoteKeystrokes: quick ? 40 : 100
+};
+
+/** One row of the table: a figure's median and 95th percentile over its samples. */
+interface Row {
+	name: string;
+	checkout: string;
+	p50: number;
+	p95: number;
+	unit: 'ms';
+	samples: number;
+	/** The goal of issue 20, on p50 or p95, and whether this run meets it. */
+	goal?: { stat: 'p50' | 'p95'; below: number; met: boolean };
 }
 
-function synced(provider: WebsocketProvider): Promise<void> {
-	return new Promise((resolve) => {
-		if (provider.synced) resolve();
-		else provider.once('sync', () => resolve());
-	});
+/** A checkout's server with the boards stored on it. */
+interface Subject {
+	checkout: string;
+	server: TestServer;
+	boards: { small: BoardKeys; medium: BoardKeys; large: BoardKeys };
 }
 
-async function storeLargeBoard(server: TestServer, keys: BoardKeys): Promise<number> {
-	const doc = buildLargeBoard(LARGE_BOARD, await createRichTextWriter());
-	const writer = peer(server, keys, doc);
-	await synced(writer);
-	// A second client proves the server holds the whole board before anyone measures.
-	const check = peer(server, keys);
-	const target = Y.encodeStateVector(doc).toString();
-	const deadline = Date.now() + 60_000;
-	while (Y.encodeStateVector(check.doc).toString() !== target) {
-		if (Date.now() > deadline) throw new Error('the server did not receive the large board');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	writer.destroy();
-	check.destroy();
-	return Y.encodeStateAsUpdate(doc).byteLength;
-}
-
-/** A fresh browser profile whose user already has a name, so no dialog is in the way. */
-async function namedContext(browser: Browser): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await context.addInitScript(() =>
-		localStorage.setItem(
-			'charter.profile',
-			JSON.stringify({ id: 'figures-user', name: 'Figures', color: '#2563eb' })
-		)
-	);
-	return context;
-}
-
-async function timeToShow(browser: Browser, url: string) {
-	const context = await namedContext(browser);
-	const page = await context.newPage();
-	const shown = async () => {
-		await page.waitForFunction(
-			() => performance.getEntriesByName('charter:board-shown').length > 0,
-			null,
-			{
-				timeout: 60_000
-			}
-		);
-		return page.evaluate(() => performance.getEntriesByName('charter:board-shown')[0]!.startTime);
-	};
-	// Where a warm reload spends its time: the app's code, the IndexedDB copy, the first render.
-	const phases = () =>
-		page.evaluate(() => {
-			const start = performance.getEntriesByName('charter:session-start')[0]?.startTime ?? NaN;
-			const local = performance.getEntriesByName('charter:local-loaded')[0]?.startTime ?? NaN;
-			return { sessionStart: start, localLoaded: local };
-		});
-	await page.goto(url);
-	const cold = await shown();
-	await page.reload();
-	const warm = await shown();
-	const { sessionStart, localLoaded } = await phases();
-	await context.close();
-	return { cold, warm, sessionStart, localLoaded };
-}
-
-function typingPeers(server: TestServer, keys: BoardKeys): { stop(): void; ready: Promise<void> } {
-	const random = seededRandom(7);
-	const providers = Array.from({ length: PEERS }, () => peer(server, keys));
-	let timer: NodeJS.Timeout | undefined;
-	const ready = Promise.all(providers.map(synced)).then(() => {
-		timer = setInterval(() => {
-			providers.forEach((provider, i) => {
-				// Half the peers type in the field the user types in, half in other sections.
-				const section = CHARTER_SECTIONS[i < PEERS / 2 ? 0 : 1 + (i % 6)]!;
-				const field = boardRoots(provider.doc).charter.get(section) as Y.XmlText;
-				const paragraphs = field.toDelta() as { insert: unknown }[];
-				const paragraph = paragraphs[1 + (i % Math.max(1, paragraphs.length - 1))]?.insert;
-				if (!(paragraph instanceof Y.XmlText)) return;
-				const length = paragraph.length;
-				// Index 0 holds the text node's properties; characters follow it.
-				paragraph.insert(1 + Math.floor(random() * Math.max(1, length - 1)), 'x');
-			});
-		}, 100);
-	});
+function row(
+	name: string,
+	checkout: string,
+	samples: number[],
+	goal?: { stat: 'p50' | 'p95'; below: number }
+): Row {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const p50 = round(percentile(sorted, 0.5));
+	const p95 = round(percentile(sorted, 0.95));
+	const met = goal ? (goal.stat === 'p50' ? p50 : p95) < goal.below : undefined;
 	return {
-		ready,
-		stop() {
-			clearInterval(timer);
-			for (const provider of providers) provider.destroy();
+		name,
+		checkout,
+		p50,
+		p95,
+		unit: 'ms',
+		samples: samples.length,
+		...(goal && { goal: { ...goal, met: met! } })
+	};
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function subject(
+	checkout: string,
+	root: string | undefined,
+	boards: Record<'small' | 'medium' | 'large', GeneratedBoard>
+): Promise<Subject> {
+	const server = await startServer({ root });
+	return {
+		checkout,
+		server,
+		boards: {
+			small: await storeBoard(server, boards.small),
+			medium: await storeBoard(server, boards.medium),
+			large: await storeBoard(server, boards.large)
 		}
 	};
 }
 
-async function keystrokeLatency(
-	browser: Browser,
-	url: string,
-	server: TestServer,
-	keys: BoardKeys
-) {
-	const context = await namedContext(browser);
-	const page = await context.newPage();
-	await page.goto(url);
-	await page.waitForFunction(() => performance.getEntriesByName('charter:board-shown').length > 0);
-	const peers = typingPeers(server, keys);
-	await peers.ready;
-	const field = page.locator('[contenteditable="true"]').first();
-	await field.click();
-	await page.keyboard.press('End');
-	await page.evaluate(() => {
-		const samples: number[] = [];
-		(window as unknown as { __keystrokes: number[] }).__keystrokes = samples;
-		document.addEventListener(
-			'keydown',
-			(event) => {
-				const start = event.timeStamp;
-				// The frame that shows the keystroke has painted once a task after its rAF runs.
-				requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start)));
-			},
-			true
-		);
-	});
-	for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type('k', { delay: 40 });
-	await page.waitForTimeout(200);
-	const samples = await page.evaluate(
-		() => (window as unknown as { __keystrokes: number[] }).__keystrokes
-	);
-	peers.stop();
-	await context.close();
-	return samples.sort((a, b) => a - b);
+async function repeat<T>(times: number, measure: () => Promise<T>): Promise<T[]> {
+	const results: T[] = [];
+	for (let i = 0; i < times; i++) results.push(await measure());
+	return results;
 }
 
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (values: number[]) =>
-	percentile(
-		[...values].sort((a, b) => a - b),
-		50
+/** Every row of the table for one checkout, in the table's order. */
+async function* measure(browser: Browser, { checkout, server, boards }: Subject) {
+	const floor = await repeat(SAMPLES.opens, () => homeFirstPaint(browser, server));
+	yield row('floor: home page first paint, fresh browser', checkout, floor);
+	const small = await repeat(SAMPLES.opens, () => freshOpen(browser, server, boards.small));
+	yield row(
+		'open a shared link, fresh browser, 10-risk board: first paint',
+		checkout,
+		small.map((open) => open.firstPaint),
+		{ stat: 'p50', below: 200 }
 	);
+	yield row(
+		'open a shared link, fresh browser, 10-risk board: board shown',
+		checkout,
+		small.map((open) => open.shown),
+		{ stat: 'p50', below: 800 }
+	);
+	const medium = await repeat(SAMPLES.opens, () => freshOpen(browser, server, boards.medium));
+	yield row(
+		'open a shared link, fresh browser, 200-risk board + 110 KB charter',
+		checkout,
+		medium.map((open) => open.shown),
+		{ stat: 'p50', below: 1000 }
+	);
+	const sections = RELOAD_SECTIONS.length;
+	yield row(
+		`reload (IndexedDB warm), 10-risk board, ${sections} sections`,
+		checkout,
+		await warmReloads(browser, server, boards.small, SAMPLES.reloadsPerSection),
+		{ stat: 'p95', below: 300 }
+	);
+	yield row(
+		`reload (IndexedDB warm), 1,000-risk board, ${sections} sections`,
+		checkout,
+		await warmReloads(browser, server, boards.large, SAMPLES.reloadsPerSection),
+		{ stat: 'p95', below: 300 }
+	);
+	yield row(
+		'keystroke to own paint, charter, 10 peers typing',
+		checkout,
+		await ownPaint(browser, server, boards.small, SAMPLES.keystrokes),
+		{ stat: 'p95', below: 16 }
+	);
+	yield row(
+		"A's keystroke to B's DOM, 3 people typing",
+		checkout,
+		await remoteDom(browser, server, boards.small, SAMPLES.remoteKeystrokes),
+		{ stat: 'p95', below: 30 }
+	);
+}
+
+function printRow(r: Row): void {
+	const goal = r.goal ? `${r.goal.stat} < ${r.goal.below} ${r.goal.met ? 'met' : 'missed'}` : '';
+	const figures = `p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)} ms (${r.samples})`;
+	console.log(`${r.checkout.padEnd(5)} ${r.name.padEnd(68)} ${figures.padEnd(32)} ${goal}`);
+}
 
 async function main(): Promise<void> {
 	if (!existsSync('build/handler.js')) {
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	}
-	const server = await startServer();
+	const reference = process.env.FIGURES_CHARTER_REF;
+	if (reference && !existsSync(join(reference, 'build/handler.js'))) {
+		throw new Error(
+			`FIGURES_CHARTER_REF=${reference} has no build: run "npx vite build" there first`
+		);
+	}
+	const boards = {
+		small: await generateBoard(SMALL_BOARD),
+		medium: await generateBoard(MEDIUM_BOARD),
+		large: await generateBoard(LARGE_BOARD)
+	};
+	const subjects = [await subject('this', undefined, boards)];
+	if (reference) subjects.push(await subject('ref', resolve(reference), boards));
 	const browser = await chromium.launch(CHROMIUM_LAUNCH);
+	const rows: Row[] = [];
 	try {
-		const keys = await generateBoardKeys();
-		const bytes = await storeLargeBoard(server, keys);
-		const rows: string[][] = [];
-		const figures: Record<string, unknown> = { board: { ...LARGE_BOARD, bytes } };
-		for (const section of SECTIONS) {
-			const url = `${server.httpUrl}/b/${keys.boardId}${section ? `/${section}` : ''}#edit=${keys.editKey}`;
-			const runs = [];
-			for (let i = 0; i < RUNS; i++) runs.push(await timeToShow(browser, url));
-			const cold = median(runs.map((run) => run.cold));
-			const warm = median(runs.map((run) => run.warm));
-			const start = median(runs.map((run) => run.sessionStart));
-			const local = median(runs.map((run) => run.localLoaded));
-			figures[`show_${section || 'overview'}`] = {
-				cold_ms: cold,
-				warm_ms: warm,
-				warm_app_loaded_ms: start,
-				warm_indexeddb_applied_ms: local
-			};
-			rows.push([
-				`show ${section || 'overview'}`,
-				`${cold.toFixed(0)} ms`,
-				`${warm.toFixed(0)} ms (app loaded ${start.toFixed(0)}, IndexedDB applied ${local.toFixed(0)})`
-			]);
+		const runs = subjects.map((s) => measure(browser, s));
+		// Row by row, each checkout in turn, so that both meet the same moments of a noisy machine.
+		for (let done = false; !done;) {
+			done = true;
+			for (const run of runs) {
+				const next = await run.next();
+				if (next.done) continue;
+				done = false;
+				rows.push(next.value);
+				if (!json) printRow(next.value);
+			}
 		}
-		const url = `${server.httpUrl}/b/${keys.boardId}/charter#edit=${keys.editKey}`;
-		const samples = await keystrokeLatency(browser, url, server, keys);
-		figures.keystroke = {
-			samples: samples.length,
-			p50_ms: percentile(samples, 50),
-			p95_ms: percentile(samples, 95),
-			p99_ms: percentile(samples, 99)
-		};
-		if (process.argv.includes('--json')) {
-			console.log(JSON.stringify(figures, null, 2));
-			return;
-		}
-		console.log(
-			`Large board: ${LARGE_BOARD.risks} risks, ${LARGE_BOARD.tasks} × ${LARGE_BOARD.people} RACI, ` +
-				`${LARGE_BOARD.richTextFields} rich-text fields, ${(bytes / 1024).toFixed(0)} KiB; medians of ${RUNS}`
-		);
-		console.log('figure                    fresh browser   reload (IndexedDB warm)');
-		for (const [name, cold, warm] of rows)
-			console.log(`${name!.padEnd(26)}${cold!.padEnd(16)}${warm}`);
-		console.log(
-			`keystroke to paint, ${PEERS} peers typing: p50 ${percentile(samples, 50).toFixed(1)} ms, ` +
-				`p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms ` +
-				`(${samples.length} keystrokes)`
-		);
 	} finally {
 		await browser.close();
-		await server.kill();
-		removeDataDir(server.dataDir);
+		for (const { server } of subjects) {
+			await server.stop();
+			removeDataDir(server.dataDir);
+		}
 	}
+	const sizes = Object.fromEntries(
+		Object.entries(boards).map(([size, board]) => [
+			size,
+			{ ...board.spec, bytes: board.update.byteLength }
+		])
+	);
+	if (json) console.log(JSON.stringify({ cores: cpus().length, boards: sizes, rows }, null, 2));
 }
 
 await main();
+// The rich-text writer's jsdom window keeps timers alive after the figures are printed.
+process.exit(0);

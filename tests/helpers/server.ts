@@ -31,6 +31,8 @@ export interface TestServerOptions {
 	dataDir?: string;
 	port?: number;
 	env?: Record<string, string>;
+	/** The checkout whose server runs (default: this one), for figures that compare two. */
+	root?: string;
 }
 
 /** Makes a fresh temporary data directory; remove it with `removeDataDir`. */
@@ -64,9 +66,9 @@ export function runServerToExit(
 	});
 }
 
-function spawnServer(env: Record<string, string>): ChildProcess {
+function spawnServer(env: Record<string, string>, root = ROOT): ChildProcess {
 	return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-		cwd: ROOT,
+		cwd: root,
 		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -105,14 +107,17 @@ function testServer(
 /** Starts a server on 127.0.0.1 (a free port unless one is given) and waits until it listens. */
 export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
 	const dataDir = options.dataDir ?? makeDataDir();
-	const child = spawnServer({
-		HOST: '127.0.0.1',
-		PORT: String(options.port ?? 0),
-		DATA_DIR: dataDir,
-		LOG_LEVEL: 'info',
-		ROOM_UNLOAD_DELAY_MS: '200',
-		...options.env
-	});
+	const child = spawnServer(
+		{
+			HOST: '127.0.0.1',
+			PORT: String(options.port ?? 0),
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'info',
+			ROOM_UNLOAD_DELAY_MS: '200',
+			...options.env
+		},
+		options.root
+	);
 	let output = '';
 	child.stderr?.on('data', (chunk) => (output += chunk));
 	const port = await new Promise<number>((resolve, reject) => {
