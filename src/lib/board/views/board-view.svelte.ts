@@ -51,6 +51,12 @@ export class BoardView {
 	readonly #currency: YSnapshot<string>;
 	readonly #lists: { readonly [Key in ListKey]: YSnapshot<ListReads[Key]> };
 	readonly #cells: { readonly [Key in CellsKey]: YSnapshot<CellMapReads[Key]> };
+	/**
+	 * Whether a collection holds any entry at all, read without validating its entries: the
+	 * navigation asks it of every collection, and a section that does not show the 1,000 risks
+	 * of a large board must not pay for reading them.
+	 */
+	readonly #holds: { readonly [Key in ListKey | CellsKey]: YSnapshot<boolean> };
 
 	constructor(readonly doc: Y.Doc) {
 		const roots = boardRoots(doc);
@@ -65,6 +71,9 @@ export class BoardView {
 		this.#currency = snapshot('meta', readCurrency);
 		this.#lists = tableOf(LIST_KEYS, (key) => snapshot(key, (doc) => readList(doc, key)));
 		this.#cells = tableOf(CELLS_KEYS, (key) => snapshot(key, (doc) => readCellMap(doc, key)));
+		this.#holds = tableOf([...LIST_KEYS, ...CELLS_KEYS], (key) =>
+			snapshot(key, () => roots[key].size > 0)
+		);
 	}
 
 	/** The board's metadata, or `ok: false` while it has not arrived. */
@@ -89,19 +98,22 @@ export class BoardView {
 	 */
 	get shownSections(): ReadonlySet<OptionalSection> {
 		const shown = new Set(this.#addedSections.current);
+		const holds = (key: ListKey | CellsKey) => this.#holds[key].current;
+		// An entry that does not parse still shows its section, where the notice of skipped
+		// entries tells about it.
 		const held: Record<OptionalSection, boolean> = {
 			charter: this.#charterWritten.current,
-			people: this.people.length > 0,
-			stakeholders: this.people.some(hasStakeholderData),
-			milestones: this.milestones.length > 0,
-			risks: this.risks.length > 0,
-			raci: this.raciTasks.length > 0,
-			actions: this.actions.length > 0,
-			decisions: this.decisions.length > 0,
-			budget: this.budgetLines.length > 0,
+			people: holds('people'),
+			stakeholders: holds('people') && this.people.some(hasStakeholderData),
+			milestones: holds('milestones'),
+			risks: holds('risks'),
+			raci: holds('raciTasks'),
+			actions: holds('actions'),
+			decisions: holds('decisions'),
+			budget: holds('budgetLines'),
 			// Drafts count too: a draft someone started must not vanish from the navigation.
-			updates: this.statusUpdates.length > 0,
-			resources: this.allocations.size > 0
+			updates: holds('statusUpdates'),
+			resources: holds('allocations')
 		};
 		for (const [section, holds] of Object.entries(held) as [OptionalSection, boolean][])
 			if (holds) shown.add(section);

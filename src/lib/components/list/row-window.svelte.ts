@@ -5,6 +5,12 @@ import { fullWindow, rowWindow, type RowWindow } from '$lib/board/views/row-wind
 const WINDOW_FROM = 120;
 /** Rows rendered beyond the viewport, in pixels, so scrolling rarely shows a gap. */
 const OVERSCAN = 900;
+/**
+ * Until the page is first idle only the rows in view render (about a third of the rows with
+ * overscan): on a reload of a 1,000-risk register the first paint then waits for ~15 rows, not
+ * ~50, and the rest come when the browser has nothing else to do.
+ */
+const FIRST_OVERSCAN = 0;
 /** Height assumed for a row nobody measured yet, until some row was measured. */
 const FIRST_ESTIMATE = 56;
 
@@ -18,7 +24,8 @@ export class RowWindowState {
 	readonly #heights = new Map<string, number>();
 	#measured = $state(0);
 	#top = $state(0);
-	#bottom = $state(2_000);
+	#bottom = $state(1_000);
+	#overscan = $state(FIRST_OVERSCAN);
 	#body: HTMLElement | null = null;
 
 	/** The rows to render for `ids` (in display order), and the spacer heights around them. */
@@ -27,7 +34,7 @@ export class RowWindowState {
 		void this.#measured;
 		const estimate = this.#estimate();
 		const heights = ids.map((id) => this.#heights.get(id) ?? estimate);
-		return rowWindow(heights, this.#top - OVERSCAN, this.#bottom + OVERSCAN);
+		return rowWindow(heights, this.#top - this.#overscan, this.#bottom + this.#overscan);
 	}
 
 	/** Attachment for the table body: follows scrolling and resizing of the page. */
@@ -40,9 +47,11 @@ export class RowWindowState {
 		this.#locate();
 		const offScroll = on(window, 'scroll', schedule, { passive: true });
 		const offResize = on(window, 'resize', schedule);
+		const idle = whenIdle(() => (this.#overscan = OVERSCAN));
 		return () => {
 			offScroll();
 			offResize();
+			idle.cancel();
 			cancelAnimationFrame(frame);
 			this.#body = null;
 		};
@@ -89,4 +98,14 @@ export class RowWindowState {
 		for (const height of this.#heights.values()) total += height;
 		return total / this.#heights.size;
 	}
+}
+
+/** Runs `task` once the browser is idle (within a second at the latest). */
+function whenIdle(task: () => void): { cancel(): void } {
+	if (typeof requestIdleCallback === 'function') {
+		const handle = requestIdleCallback(task, { timeout: 1_000 });
+		return { cancel: () => cancelIdleCallback(handle) };
+	}
+	const handle = setTimeout(task, 200);
+	return { cancel: () => clearTimeout(handle) };
 }
