@@ -16,26 +16,7 @@ import {
 	type RangeSelection
 } from 'lexical';
 import { readLinkInput, type LinkInput } from '../board/safe-url.ts';
-
-/** The kinds of block the toolbar offers. */
-export type BlockKind = 'paragraph' | 'h2' | 'h3' | 'bullet' | 'number';
-
-/** What the toolbar shows as active where the caret is. */
-export interface FormatState {
-	readonly block: BlockKind;
-	readonly bold: boolean;
-	readonly italic: boolean;
-	/** The address of the link around the caret, or null. */
-	readonly linkUrl: string | null;
-}
-
-/** The format state of an editor with no selection. */
-export const NO_FORMAT: FormatState = {
-	block: 'paragraph',
-	bold: false,
-	italic: false,
-	linkUrl: null
-};
+import { NO_FORMAT, type BlockKind, type FormatState } from './format-state.ts';
 
 /** Reads the format state at the current selection; call inside `editorState.read`. */
 export function $readFormatState(): FormatState {

@@ -13,7 +13,8 @@ import {
 import type * as Y from 'yjs';
 import { asCollabProvider, type AwarenessSource } from './collab-provider.ts';
 import { createRichTextEditor, registerRichTextBehaviour } from './editor-setup.ts';
-import { $readFormatState, type FormatState } from './formatting.ts';
+import type { FormatState } from './format-state.ts';
+import { $readFormatState } from './formatting.ts';
 import type { FieldProblem } from './field-check.ts';
 import { peerCursorStates, type FieldFocus } from './peer-cursors.ts';
 import { $readSelectionReport, type SelectionReport } from './selection-report.ts';
