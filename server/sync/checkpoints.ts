@@ -84,16 +84,24 @@ export class Checkpoints {
 	async #run(boardId: string, board: BoardCheckpoint): Promise<void> {
 		while (board.pending && !this.#closed) {
 			board.lastAt ??= await this.#lastCheckpointAt(boardId);
-			const now = Date.now();
-			const lastAt = board.lastAt;
-			const wait =
-				lastAt === null || !sameUtcDay(lastAt, now) ? 0 : lastAt + this.deps.intervalMs - now;
-			if (wait > 0) await this.#sleep(board, wait);
+			// Asked again after each sleep: a timer may fire a millisecond before Date.now() says
+			// the interval has passed, and the checkpoint would come early.
+			for (let wait = this.#wait(board.lastAt); wait > 0; wait = this.#wait(board.lastAt)) {
+				await this.#sleep(board, wait);
+				if (this.#closed) return;
+			}
 			if (this.#closed) return;
 			board.pending = false;
 			board.lastAt = await this.#checkpoint(boardId);
 		}
 		this.#boards.delete(boardId);
+	}
+
+	// How long until the next checkpoint is due after one at `lastAt` (none: due now; the day's
+	// first checkpoint is due at once).
+	#wait(lastAt: number | null): number {
+		const now = Date.now();
+		return lastAt === null || !sameUtcDay(lastAt, now) ? 0 : lastAt + this.deps.intervalMs - now;
 	}
 
 	async #lastCheckpointAt(boardId: string): Promise<number | null> {
